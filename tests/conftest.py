@@ -1,0 +1,61 @@
+"""Test fixtures: one real Neo4j for the whole session, an empty graph for every test.
+
+With NEO4J_URI set, that server is used (and emptied!); otherwise the session starts the project's
+own local Neo4j on a separate port and data directory under the pytest temp folder's parent.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import pytest
+
+from graph.db import Database, open_database
+from visor.settings import Settings
+
+TEST_BOLT_PORT = int(os.environ.get("VISOR_TEST_BOLT_PORT", "7698"))
+
+
+@pytest.fixture(scope="session")
+def settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Settings]:
+    env = dict(os.environ)
+    if not env.get("NEO4J_URI"):
+        env["VISOR_BOLT_PORT"] = str(TEST_BOLT_PORT)
+        env["VISOR_HOME"] = os.environ.get(
+            "VISOR_TEST_HOME", str(Path.home() / ".cache" / "visor-graph-test")
+        )
+    env.setdefault("VISOR_SECRET", "test-secret")
+    yield Settings.from_env(env)
+
+
+@pytest.fixture(scope="session")
+def neo4j_uri(settings: Settings) -> Iterator[str]:
+    if not settings.uses_local_server:
+        yield settings.bolt_uri
+        return
+    from graph.local_server import LocalNeo4j
+
+    server = LocalNeo4j.from_settings(settings)
+    started = server.start()
+    yield started.uri
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+async def session_db(settings: Settings, neo4j_uri: str) -> AsyncIterator[Database]:
+    db = open_database(
+        neo4j_uri, settings.neo4j_user, settings.neo4j_password, settings.neo4j_database
+    )
+    await db.driver.verify_connectivity()
+    yield db
+    await db.close()
+
+
+@pytest.fixture
+async def db(session_db: Database) -> AsyncIterator[Database]:
+    """The session's database, emptied before the test (schema objects are kept)."""
+    await session_db.write("MATCH (n) DETACH DELETE n")
+    session_db.counter.reset()
+    yield session_db
