@@ -37,7 +37,7 @@ def neo4j_uri(settings: Settings) -> Iterator[str]:
         return
     from graph.local_server import LocalNeo4j
 
-    server = LocalNeo4j.from_settings(settings)
+    server = LocalNeo4j(home=settings.visor_home / "neo4j", port=settings.bolt_port)
     started = server.start()
     yield started.uri
     server.stop()

@@ -42,8 +42,13 @@ class Settings:
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
         env = os.environ if environ is None else environ
         uri = env.get("NEO4J_URI") or None
-        if uri is not None and not uri.split("://", 1)[0] in {
-            "bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc"
+        if uri is not None and uri.split("://", 1)[0] not in {
+            "bolt",
+            "bolt+s",
+            "bolt+ssc",
+            "neo4j",
+            "neo4j+s",
+            "neo4j+ssc",
         }:
             raise SettingsError(f"NEO4J_URI: expected a bolt:// or neo4j:// URI, got {uri!r}")
         port_text = env.get("VISOR_BOLT_PORT", str(DEFAULT_BOLT_PORT))

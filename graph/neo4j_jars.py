@@ -1,0 +1,120 @@
+"""Finding a Java that runs Neo4j 5.26, and the Neo4j Community jars resolved by Maven.
+
+The jars are resolved once from the pom beside this module and copied into a cache under
+VISOR_HOME; Maven's own repository (~/.m2) caches the download between caches.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+import xml.etree.ElementTree as ET
+from collections.abc import Callable
+from pathlib import Path
+
+POM = Path(__file__).parent / "neo4j-server" / "pom.xml"
+SUPPORTED_JAVA = (17, 21)
+_COMPLETE_MARKER = ".complete"
+
+
+class LocalServerError(RuntimeError):
+    """The local Neo4j cannot be resolved, started or stopped; the message is one line."""
+
+
+def neo4j_version(pom: Path = POM) -> str:
+    ns = {"m": "http://maven.apache.org/POM/4.0.0"}
+    version = ET.parse(pom).getroot().find("m:properties/m:neo4j.version", ns)
+    if version is None or not version.text:
+        raise LocalServerError(f"{pom}: no <neo4j.version> property")
+    return version.text.strip()
+
+
+def find_java() -> Path:
+    """A `java` of a version Neo4j 5.26 supports: $JAVA_HOME/bin/java first, then PATH."""
+    java_home = os.environ.get("JAVA_HOME")
+    candidate = Path(java_home) / "bin" / "java" if java_home else None
+    if candidate is None or not candidate.exists():
+        found = shutil.which("java")
+        if found is None:
+            raise LocalServerError(
+                "Java 17 or 21 is required to run the local Neo4j, and no `java` is on PATH "
+                "(install OpenJDK 17, or set NEO4J_URI to use another Neo4j)"
+            )
+        candidate = Path(found)
+    major = java_major_version(candidate)
+    if major not in SUPPORTED_JAVA:
+        raise LocalServerError(
+            f"Neo4j 5.26 runs on Java 17 or 21, but {candidate} is Java {major} "
+            "(set JAVA_HOME to a Java 17 or 21 installation)"
+        )
+    return candidate
+
+
+def java_major_version(java: Path) -> int:
+    out = subprocess.run(
+        [str(java), "-version"], capture_output=True, text=True, check=False, timeout=60
+    )
+    match = re.search(r'version "(\d+)(?:\.(\d+))?', out.stderr + out.stdout)
+    if match is None:
+        raise LocalServerError(f"cannot tell the version of {java}: {out.stderr.strip()[:200]}")
+    major = int(match.group(1))
+    return int(match.group(2) or 0) if major == 1 else major
+
+
+def ensure_jars(
+    cache_dir: Path, *, pom: Path = POM, say: Callable[[str], None] = lambda _: None
+) -> Path:
+    """The directory holding the Neo4j jars, resolving them with Maven the first time.
+
+    The copy goes to a temporary sibling directory that is renamed into place when complete, so
+    an interrupted download never leaves a half-filled cache behind.
+    """
+    lib = cache_dir / neo4j_version(pom) / "lib"
+    if (lib / _COMPLETE_MARKER).exists():
+        return lib
+    mvn = shutil.which("mvn")
+    if mvn is None:
+        raise LocalServerError(
+            "Maven (`mvn`) is required to fetch the Neo4j jars the first time, and none is on "
+            "PATH (install Maven, or set NEO4J_URI to use another Neo4j)"
+        )
+    lib.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix="lib-", dir=lib.parent))
+    say(f"resolving Neo4j {neo4j_version(pom)} jars with Maven into {lib} ...")
+    result = subprocess.run(
+        [
+            mvn,
+            "-B",
+            "-q",
+            "-f",
+            str(pom),
+            "dependency:copy-dependencies",
+            "-DincludeScope=runtime",
+            f"-DoutputDirectory={staging}",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=1800,
+    )
+    if result.returncode != 0 or not any(staging.glob("neo4j-*.jar")):
+        shutil.rmtree(staging, ignore_errors=True)
+        detail = _last_error_line(result.stdout + result.stderr)
+        raise LocalServerError(f"could not resolve the Neo4j jars with Maven: {detail}")
+    (staging / _COMPLETE_MARKER).write_text(neo4j_version(pom) + "\n")
+    if lib.exists():
+        shutil.rmtree(lib)
+    staging.rename(lib)
+    return lib
+
+
+def _last_error_line(output: str) -> str:
+    lines = [re.sub(r"\x1b\[[0-9;]*m", "", line).strip() for line in output.splitlines()]
+    lines = [line for line in lines if line]
+    errors = [line for line in lines if "ERROR" in line]
+    if errors:
+        return errors[0][:300]
+    return lines[-1][:300] if lines else "Maven printed nothing"
