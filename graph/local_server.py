@@ -11,7 +11,6 @@ import contextlib
 import os
 import signal
 import socket
-import subprocess
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -118,27 +117,39 @@ class LocalNeo4j:
         lib = ensure_jars(self.home, say=say)
         self._write_config()
         say(f"starting Neo4j {neo4j_version()} on {self.uri} (log: {self.log_path}) ...")
-        with self.log_path.open("ab") as log:
-            process = subprocess.Popen(
-                [
-                    str(java),
-                    *HEAP,
-                    *JVM_FLAGS,
-                    "-cp",
-                    f"{lib}/*",
-                    ENTRY_POINT,
-                    f"--home-dir={self.server_home}",
-                    f"--config-dir={self.server_home / 'conf'}",
-                    "--console-mode",
-                ],
-                stdin=subprocess.DEVNULL,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-                start_new_session=True,
-            )
-        self.pid_file.write_text(f"{process.pid}\n")
-        self._wait_for_bolt(process.pid, timeout)
-        return self._started(process.pid, reused=False)
+        argv = [
+            str(java),
+            *HEAP,
+            *JVM_FLAGS,
+            "-cp",
+            f"{lib}/*",
+            ENTRY_POINT,
+            f"--home-dir={self.server_home}",
+            f"--config-dir={self.server_home / 'conf'}",
+            "--console-mode",
+        ]
+        # posix_spawn, not Popen: the server outlives this process, so no Popen object should
+        # own it; a new session keeps it clear of the terminal's signals.
+        pid = os.posix_spawn(
+            str(java),
+            argv,
+            dict(os.environ),
+            file_actions=[
+                (os.POSIX_SPAWN_OPEN, 0, os.devnull, os.O_RDONLY, 0),
+                (
+                    os.POSIX_SPAWN_OPEN,
+                    1,
+                    str(self.log_path),
+                    os.O_WRONLY | os.O_CREAT | os.O_APPEND,
+                    0o644,
+                ),
+                (os.POSIX_SPAWN_DUP2, 1, 2),
+            ],
+            setsid=True,
+        )
+        self.pid_file.write_text(f"{pid}\n")
+        self._wait_for_bolt(pid, timeout)
+        return self._started(pid, reused=False)
 
     def stop(self, *, timeout: float = 60.0) -> bool:
         """Stop the server this project started; False when none was running."""

@@ -18,15 +18,27 @@ from visor.settings import Settings
 TEST_BOLT_PORT = int(os.environ.get("VISOR_TEST_BOLT_PORT", "7698"))
 
 
+def test_home() -> Path:
+    return Path(
+        os.environ.get("VISOR_TEST_HOME", str(Path.home() / ".cache" / "visor-graph-test"))
+    )
+
+
+@pytest.fixture(scope="session")
+def neo4j_jars() -> Path:
+    """The Neo4j jars, resolved once into the test home (for tests that start servers)."""
+    from graph.neo4j_jars import ensure_jars
+
+    return ensure_jars(test_home() / "neo4j")
+
+
 @pytest.fixture(scope="session")
 def settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Settings]:
     env = dict(os.environ)
     if not env.get("NEO4J_URI"):
         env["VISOR_BOLT_PORT"] = str(TEST_BOLT_PORT)
-        env["VISOR_HOME"] = os.environ.get(
-            "VISOR_TEST_HOME", str(Path.home() / ".cache" / "visor-graph-test")
-        )
-    env.setdefault("VISOR_SECRET", "test-secret")
+        env["VISOR_HOME"] = str(test_home())
+    env.setdefault("VISOR_SECRET", "test-secret-of-at-least-thirty-two-bytes")
     yield Settings.from_env(env)
 
 

@@ -12,6 +12,7 @@ Environment = Literal["development", "production"]
 
 DEFAULT_BOLT_PORT = 7687
 DEV_SECRET = "visor-development-secret-change-me"
+MIN_SECRET_BYTES = 32
 
 
 class SettingsError(ValueError):
@@ -66,6 +67,11 @@ class Settings:
             if mode == "production":
                 raise SettingsError("VISOR_SECRET: required when VISOR_ENV=production")
             secret = DEV_SECRET
+        if len(secret.encode()) < MIN_SECRET_BYTES:
+            raise SettingsError(
+                f"VISOR_SECRET: at least {MIN_SECRET_BYTES} bytes are needed to sign HS256 tokens "
+                f"safely, got {len(secret.encode())}"
+            )
         home = Path(env.get("VISOR_HOME") or Path.home() / ".local" / "share" / "visor-graph")
         return cls(
             neo4j_uri=uri,

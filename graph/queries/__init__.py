@@ -1,0 +1,1 @@
+"""Parameterised Cypher, one module per concept."""

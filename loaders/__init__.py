@@ -1,0 +1,26 @@
+"""DataLoaders, built fresh for every request; each batch is one `UNWIND $keys` query."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from strawberry.dataloader import DataLoader
+
+from graph.db import Database, Row
+from loaders.agencies import officer_agency_loader
+from loaders.managers import current_manager_loader
+
+
+@dataclass(frozen=True)
+class Loaders:
+    current_manager: DataLoader[str, Row | None]
+    """Nominal uid → the officer who manages it now."""
+    officer_agency: DataLoader[str, Row | None]
+    """Officer uid → the agency they are a member of."""
+
+
+def build_loaders(db: Database) -> Loaders:
+    return Loaders(
+        current_manager=current_manager_loader(db),
+        officer_agency=officer_agency_loader(db),
+    )

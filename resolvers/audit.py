@@ -1,0 +1,38 @@
+"""Audited consultations: every read of a nominal's record names its purpose and is logged."""
+
+from __future__ import annotations
+
+from graph.audit_chain import append_event
+from graph.db import Database
+from resolvers.actor import Actor
+from resolvers.errors import BadUserInput
+
+MAX_PURPOSE_LENGTH = 500
+
+
+def require_purpose(purpose: str | None) -> str:
+    text = (purpose or "").strip()
+    if not text:
+        raise BadUserInput(
+            "purpose: reading a nominal's record needs a stated purpose "
+            "(the `purpose` argument or the X-Visor-Purpose header)",
+            field="purpose",
+        )
+    if len(text) > MAX_PURPOSE_LENGTH:
+        raise BadUserInput(
+            f"purpose: at most {MAX_PURPOSE_LENGTH} characters, got {len(text)}", field="purpose"
+        )
+    return text
+
+
+async def record_consultation(
+    *, db: Database, actor: Actor, nominal_uids: list[str], purpose: str
+) -> None:
+    """One CONSULT event naming the officer, the nominals read, the purpose and the time."""
+    if not nominal_uids:
+        return
+    await db.write_tx(
+        lambda tx: append_event(
+            tx, action="CONSULT", officer_uid=actor.uid, nominal_uids=nominal_uids, purpose=purpose
+        )
+    )

@@ -1,0 +1,42 @@
+"""The schema with its guards."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import strawberry
+from strawberry.extensions import (
+    DisableIntrospection,
+    MaxAliasesLimiter,
+    MaxTokensLimiter,
+    QueryDepthLimiter,
+    SchemaExtension,
+)
+from strawberry.schema.config import StrawberryConfig
+
+from schema.errors import VisorErrors
+from schema.query import NominalQuery
+
+MAX_DEPTH = 10
+MAX_ALIASES = 30
+MAX_TOKENS = 5000
+
+
+@strawberry.type
+class Query(NominalQuery):
+    pass
+
+
+def build_schema(*, production: bool = False) -> strawberry.Schema:
+    # Factories, so every request gets fresh extension instances.
+    extensions: list[Callable[[], SchemaExtension]] = [
+        lambda: QueryDepthLimiter(max_depth=MAX_DEPTH),
+        lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
+        lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
+        VisorErrors,
+    ]
+    if production:
+        extensions.append(DisableIntrospection)
+    return strawberry.Schema(
+        query=Query, extensions=extensions, config=StrawberryConfig(auto_camel_case=True)
+    )

@@ -1,0 +1,253 @@
+"""The `visor` command line."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+from collections.abc import Callable, Coroutine, Sequence
+from typing import Any, NoReturn
+
+from neo4j.exceptions import Neo4jError, ServiceUnavailable
+
+from graph.demo import DemoError, load_demo
+from graph.migrations import migrate
+from graph.neo4j_jars import LocalServerError
+from graph.queries.nominals import count_nominals
+from graph.queries.officers import officer_exists
+from graph.reset import delete_everything
+from visor.progress import ProgressLine
+from visor.runtime import database, ensure_neo4j, local_server
+from visor.settings import Settings, SettingsError
+from visor.tokens import issue_token, parse_ttl
+
+EXIT_NOT_RUNNING = 3
+
+
+class CliError(Exception):
+    """A failure reported as one line on stderr with a non-zero exit."""
+
+
+def say(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        settings = Settings.from_env()
+        result: int = args.handler(settings, args)
+        return result
+    except (CliError, SettingsError, LocalServerError, DemoError, ValueError) as exc:
+        fail(str(exc))
+    except ServiceUnavailable as exc:
+        fail(f"Neo4j is not reachable: {exc}")
+    except Neo4jError as exc:
+        fail(f"Neo4j refused the operation: {exc.message or exc}")
+    except KeyboardInterrupt:
+        fail("interrupted")
+
+
+def fail(message: str) -> NoReturn:
+    print(f"visor: error: {message}", file=sys.stderr)
+    raise SystemExit(1)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="visor", description=__doc__)
+    commands = parser.add_subparsers(required=True, metavar="COMMAND")
+
+    db = commands.add_parser("db", help="the Neo4j database").add_subparsers(
+        required=True, metavar="ACTION"
+    )
+    db.add_parser("start", help="start the local Neo4j (reuses a running one)").set_defaults(
+        handler=db_start
+    )
+    db.add_parser("stop", help="stop the local Neo4j this project started").set_defaults(
+        handler=db_stop
+    )
+    db.add_parser("status", help="running or not, version, URI, data directory").set_defaults(
+        handler=db_status
+    )
+    db.add_parser("migrate", help="install constraints, indexes, reference data").set_defaults(
+        handler=db_migrate
+    )
+    reset = db.add_parser("reset", help="delete every node and relationship")
+    reset.add_argument("--yes", action="store_true", help="confirm: the graph is emptied")
+    reset.set_defaults(handler=db_reset)
+
+    demo = commands.add_parser("demo", help="demo data").add_subparsers(
+        required=True, metavar="ACTION"
+    )
+    load = demo.add_parser("load", help="load deterministic demo data into an empty graph")
+    load.add_argument("--nominals", type=positive_int, default=500, help="default: 500")
+    load.add_argument("--seed", type=int, default=7, help="default: 7")
+    load.set_defaults(handler=demo_load)
+
+    serve = commands.add_parser("serve", help="serve GraphQL over HTTP")
+    serve.add_argument("--host", default="127.0.0.1", help="default: 127.0.0.1")
+    serve.add_argument("--port", type=positive_int, default=8000, help="default: 8000")
+    serve.add_argument(
+        "--demo",
+        action="store_true",
+        help="migrate and load demo data if the graph is empty (always so on the local Neo4j)",
+    )
+    serve.set_defaults(handler=serve_command)
+
+    token = commands.add_parser("token", help="bearer tokens").add_subparsers(
+        required=True, metavar="ACTION"
+    )
+    issue = token.add_parser("issue", help="print a signed bearer token for an officer")
+    issue.add_argument("--staff-id", required=True, help="the officer's staff id")
+    issue.add_argument("--ttl", type=ttl, default="8h", help="e.g. 3600, 30m, 8h, 7d")
+    issue.set_defaults(handler=token_issue)
+    return parser
+
+
+def positive_int(text: str) -> int:
+    if not text.isdigit() or int(text) <= 0:
+        raise argparse.ArgumentTypeError(f"expected a positive whole number, got {text!r}")
+    return int(text)
+
+
+def ttl(text: str) -> int:
+    try:
+        return parse_ttl(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def run_with_db(
+    settings: Settings, work: Callable[[Any], Coroutine[Any, Any, int]]
+) -> int:
+    """Run `work(db)` against the configured Neo4j, starting the local one if need be."""
+    uri = ensure_neo4j(settings, say=say)
+
+    async def run() -> int:
+        db = database(settings, uri)
+        try:
+            return await work(db)
+        finally:
+            await db.close()
+
+    return asyncio.run(run())
+
+
+def db_start(settings: Settings, args: argparse.Namespace) -> int:
+    if not settings.uses_local_server:
+        run_with_db(settings, lambda db: db.driver.verify_connectivity())
+        print(settings.bolt_uri)
+        say("NEO4J_URI is set: using that server, nothing was started")
+        return 0
+    status = local_server(settings).start(say=say)
+    say(("reused the running" if status.reused else "started") + f" Neo4j {status.version}")
+    print(status.uri)
+    return 0
+
+
+def db_stop(settings: Settings, args: argparse.Namespace) -> int:
+    if not settings.uses_local_server:
+        say("NEO4J_URI is set: that server is not this project's to stop")
+        return 0
+    server = local_server(settings)
+    say("stopped the local Neo4j" if server.stop() else "the local Neo4j was not running")
+    return 0
+
+
+def db_status(settings: Settings, args: argparse.Namespace) -> int:
+    if not settings.uses_local_server:
+        try:
+            run_with_db(settings, lambda db: db.driver.verify_connectivity())
+            state = "reachable"
+        except ServiceUnavailable as exc:
+            state = f"unreachable ({exc})"
+        print(f"external Neo4j: {state}\nuri: {settings.bolt_uri}")
+        return 0 if state == "reachable" else EXIT_NOT_RUNNING
+    status = local_server(settings).status()
+    print(
+        f"local Neo4j: {'running' if status.running else 'not running'}\n"
+        f"version: {status.version}\nuri: {status.uri}\n"
+        f"data directory: {status.data_dir}\nlog: {status.log_path}"
+        + (f"\npid: {status.pid}" if status.pid else "")
+    )
+    return 0 if status.running else EXIT_NOT_RUNNING
+
+
+def db_migrate(settings: Settings, args: argparse.Namespace) -> int:
+    async def work(db: Any) -> int:
+        report = await migrate(db)
+        created = ", ".join(report.created_schema_objects) or "none (already installed)"
+        print(f"schema objects created: {created}")
+        print(f"reference data: {report.reference}")
+        return 0
+
+    return run_with_db(settings, work)
+
+
+def db_reset(settings: Settings, args: argparse.Namespace) -> int:
+    if not args.yes:
+        raise CliError("reset deletes every node and relationship; pass --yes to confirm")
+
+    async def work(db: Any) -> int:
+        deleted = await delete_everything(db, progress=ProgressLine())
+        print(f"deleted {deleted} nodes; constraints and indexes were kept")
+        return 0
+
+    return run_with_db(settings, work)
+
+
+def demo_load(settings: Settings, args: argparse.Namespace) -> int:
+    async def work(db: Any) -> int:
+        await migrate(db)
+        present = await count_nominals(db)
+        if present:
+            raise CliError(
+                f"the graph already holds {present} nominals; demo data loads into an empty "
+                "graph (run `visor db reset --yes` first)"
+            )
+        report = await load_demo(db, nominals=args.nominals, seed=args.seed, progress=ProgressLine())
+        print(report.describe())
+        return 0
+
+    return run_with_db(settings, work)
+
+
+def serve_command(settings: Settings, args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from visor.app import create_app
+
+    uri = ensure_neo4j(settings, say=say)
+    if args.demo or settings.uses_local_server:
+        asyncio.run(_prepare_demo(settings, uri))
+    say(f"serving GraphQL on http://{args.host}:{args.port}/graphql (Neo4j at {uri})")
+    uvicorn.run(create_app(settings, uri=uri), host=args.host, port=args.port)
+    return 0
+
+
+async def _prepare_demo(settings: Settings, uri: str) -> None:
+    db = database(settings, uri)
+    try:
+        await migrate(db)
+        if await count_nominals(db) == 0:
+            say("the graph is empty: loading demo data")
+            report = await load_demo(db, progress=ProgressLine())
+            say(report.describe())
+    finally:
+        await db.close()
+
+
+def token_issue(settings: Settings, args: argparse.Namespace) -> int:
+    async def work(db: Any) -> int:
+        if not await officer_exists(db, args.staff_id):
+            raise CliError(f"--staff-id: no officer with staff id {args.staff_id!r} in the graph")
+        return 0
+
+    run_with_db(settings, work)
+    print(issue_token(settings.secret, args.staff_id, ttl_seconds=args.ttl))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
