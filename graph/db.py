@@ -33,10 +33,10 @@ class Database:
     name: str = "neo4j"
     counter: QueryCounter = field(default_factory=QueryCounter)
 
-    async def read(self, query: str, **params: Any) -> list[Row]:
+    async def read(self, query: str, /, **params: Any) -> list[Row]:
         return await self.read_tx(lambda tx: tx.run(query, **params))
 
-    async def write(self, query: str, **params: Any) -> list[Row]:
+    async def write(self, query: str, /, **params: Any) -> list[Row]:
         return await self.write_tx(lambda tx: tx.run(query, **params))
 
     async def read_tx(self, work: Callable[[CountingTx], Awaitable[T]]) -> T:
@@ -58,7 +58,7 @@ class CountingTx:
     tx: AsyncManagedTransaction
     counter: QueryCounter
 
-    async def run(self, query: str, **params: Any) -> list[Row]:
+    async def run(self, query: str, /, **params: Any) -> list[Row]:
         self.counter.count += 1
         result = await self.tx.run(query, params)
         return [record.data() async for record in result]
