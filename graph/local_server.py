@@ -159,11 +159,11 @@ class LocalNeo4j:
             return False
         os.kill(pid, signal.SIGTERM)
         deadline = time.monotonic() + timeout
-        while self._is_ours(pid) and time.monotonic() < deadline:
+        while _alive(pid) and time.monotonic() < deadline:
             time.sleep(0.2)
-        if self._is_ours(pid):
+        if _alive(pid):
             os.kill(pid, signal.SIGKILL)
-            while self._is_ours(pid):
+            while _alive(pid):
                 time.sleep(0.1)
         self.pid_file.unlink(missing_ok=True)
         return True
@@ -182,7 +182,7 @@ class LocalNeo4j:
     def _wait_for_bolt(self, pid: int, timeout: float) -> None:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            if not self._is_ours(pid):
+            if not _alive(pid):
                 self.pid_file.unlink(missing_ok=True)
                 raise LocalServerError(
                     f"Neo4j exited during start-up; see its log: {self.log_path}"
@@ -203,9 +203,13 @@ class LocalNeo4j:
         return pid if self._is_ours(pid) else None
 
     def _is_ours(self, pid: int) -> bool:
-        """True while `pid` is a live Neo4j started with this server home (not a zombie)."""
-        with contextlib.suppress(ChildProcessError):
-            os.waitpid(pid, os.WNOHANG)
+        """True when `pid` is a live Neo4j started with this server home.
+
+        Only for a settled process: while the java launcher re-executes itself at start-up, its
+        command line can briefly read as empty (start-up watches `_alive` instead).
+        """
+        if not _alive(pid):
+            return False
         try:
             cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
         except (FileNotFoundError, ProcessLookupError, PermissionError):
@@ -234,6 +238,24 @@ class LocalNeo4j:
         }
         conf = "".join(f"{key}={value}\n" for key, value in settings.items())
         (self.server_home / "conf" / "neo4j.conf").write_text(conf)
+
+
+def _alive(pid: int) -> bool:
+    """True while `pid` runs; reaps it when it is an exited child of this process."""
+    with contextlib.suppress(ChildProcessError):
+        if os.waitpid(pid, os.WNOHANG)[0] == pid:
+            return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (FileNotFoundError, IndexError):
+        return True
+    return state != "Z"
 
 
 def _port_taken(port: int) -> bool:
