@@ -6,6 +6,7 @@ import argparse
 import asyncio
 import sys
 from collections.abc import Callable, Coroutine, Sequence
+from pathlib import Path
 from typing import Any, NoReturn
 
 from neo4j.exceptions import Neo4jError, ServiceUnavailable
@@ -102,6 +103,12 @@ def build_parser() -> argparse.ArgumentParser:
     issue.add_argument("--staff-id", required=True, help="the officer's staff id")
     issue.add_argument("--ttl", type=ttl, default="8h", help="e.g. 3600, 30m, 8h, 7d")
     issue.set_defaults(handler=token_issue)
+    schema = commands.add_parser("schema", help="the GraphQL schema").add_subparsers(
+        required=True, metavar="ACTION"
+    )
+    export = schema.add_parser("export", help="print the schema's SDL (schema.graphql)")
+    export.add_argument("--output", type=Path, help="write to this file instead of stdout")
+    export.set_defaults(handler=schema_export)
     return parser
 
 
@@ -246,6 +253,18 @@ def token_issue(settings: Settings, args: argparse.Namespace) -> int:
 
     run_with_db(settings, work)
     print(issue_token(settings.secret, args.staff_id, ttl_seconds=args.ttl))
+    return 0
+
+
+def schema_export(settings: Settings, args: argparse.Namespace) -> int:
+    from schema.sdl import schema_sdl
+
+    sdl = schema_sdl()
+    if args.output is None:
+        sys.stdout.write(sdl)
+    else:
+        args.output.write_text(sdl)
+        say(f"wrote {args.output}")
     return 0
 
 

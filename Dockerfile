@@ -1,0 +1,14 @@
+FROM python:3.11-slim
+WORKDIR /app
+COPY pyproject.toml README.md ./
+COPY visor ./visor
+COPY graph ./graph
+COPY schema ./schema
+COPY resolvers ./resolvers
+COPY loaders ./loaders
+RUN pip install --no-cache-dir .
+ENV VISOR_ENV=production
+EXPOSE 8000
+# NEO4J_URI is required here: the container never starts a Neo4j of its own. Constraints,
+# indexes and reference data are installed (idempotently) before serving.
+CMD ["sh", "-c", "visor db migrate && exec visor serve --host 0.0.0.0 --port 8000"]
