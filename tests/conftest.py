@@ -13,15 +13,14 @@ from pathlib import Path
 import pytest
 
 from graph.db import Database, open_database
+from graph.reset import delete_everything
 from visor.settings import Settings
 
 TEST_BOLT_PORT = int(os.environ.get("VISOR_TEST_BOLT_PORT", "7698"))
 
 
 def test_home() -> Path:
-    return Path(
-        os.environ.get("VISOR_TEST_HOME", str(Path.home() / ".cache" / "visor-graph-test"))
-    )
+    return Path(os.environ.get("VISOR_TEST_HOME", str(Path.home() / ".cache" / "visor-graph-test")))
 
 
 @pytest.fixture(scope="session")
@@ -68,6 +67,6 @@ async def session_db(settings: Settings, neo4j_uri: str) -> AsyncIterator[Databa
 @pytest.fixture
 async def db(session_db: Database) -> AsyncIterator[Database]:
     """The session's database, emptied before the test (schema objects are kept)."""
-    await session_db.write("MATCH (n) DETACH DELETE n")
+    await delete_everything(session_db)
     session_db.counter.reset()
     yield session_db

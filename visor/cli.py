@@ -11,7 +11,7 @@ from typing import Any, NoReturn
 
 from neo4j.exceptions import Neo4jError, ServiceUnavailable
 
-from graph.demo import DemoError, load_demo
+from graph.demo import DemoError, DemoReport, load_demo
 from graph.migrations import migrate
 from graph.neo4j_jars import LocalServerError
 from graph.queries.nominals import count_nominals
@@ -125,9 +125,7 @@ def ttl(text: str) -> int:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
-def run_with_db(
-    settings: Settings, work: Callable[[Any], Coroutine[Any, Any, int]]
-) -> int:
+def run_with_db(settings: Settings, work: Callable[[Any], Coroutine[Any, Any, int]]) -> int:
     """Run `work(db)` against the configured Neo4j, starting the local one if need be."""
     uri = ensure_neo4j(settings, say=say)
 
@@ -213,8 +211,10 @@ def demo_load(settings: Settings, args: argparse.Namespace) -> int:
                 f"the graph already holds {present} nominals; demo data loads into an empty "
                 "graph (run `visor db reset --yes` first)"
             )
-        report = await load_demo(db, nominals=args.nominals, seed=args.seed, progress=ProgressLine())
-        print(report.describe())
+        report = await load_demo(
+            db, nominals=args.nominals, seed=args.seed, progress=ProgressLine()
+        )
+        print(describe_demo(report))
         return 0
 
     return run_with_db(settings, work)
@@ -240,9 +240,15 @@ async def _prepare_demo(settings: Settings, uri: str) -> None:
         if await count_nominals(db) == 0:
             say("the graph is empty: loading demo data")
             report = await load_demo(db, progress=ProgressLine())
-            say(report.describe())
+            say(describe_demo(report))
     finally:
         await db.close()
+
+
+def describe_demo(report: DemoReport) -> str:
+    nodes = ", ".join(f"{count} {label}" for label, count in sorted(report.nodes.items()))
+    rels = sum(report.relationships.values())
+    return f"loaded in {report.seconds:.1f}s: {nodes}; {rels} relationships"
 
 
 def token_issue(settings: Settings, args: argparse.Namespace) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -57,8 +58,10 @@ def gql(
     base_url: str, query: str, variables: dict[str, object] | None = None, **headers: str
 ) -> dict[str, object]:
     response = httpx.post(
-        f"{base_url}/graphql", json={"query": query, "variables": variables or {}},
-        headers=headers, timeout=30,
+        f"{base_url}/graphql",
+        json={"query": query, "variables": variables or {}},
+        headers=headers,
+        timeout=30,
     )
     assert response.status_code == 200, response.text
     body: dict[str, object] = response.json()
@@ -95,8 +98,11 @@ async def test_record_view_over_http_is_exact_and_audited(
 ) -> None:
     await create_small_graph(db)
     body = gql(
-        base_url, NOMINAL_VIEW, {"ref": "VR-0000002"},
-        **bearer(settings, "T-PRT"), **{"X-Visor-Purpose": "case review"},
+        base_url,
+        NOMINAL_VIEW,
+        {"ref": "VR-0000002"},
+        **bearer(settings, "T-PRT"),
+        **{"X-Visor-Purpose": "case review"},
     )
     assert "errors" not in body, body
     nominal = body["data"]["nominal"]  # type: ignore[index]
@@ -132,7 +138,10 @@ async def test_get_requests_work_and_chain_audit_events(
     for ref in ("VR-0000001", "VR-0000003"):
         response = httpx.get(
             f"{base_url}/graphql",
-            params={"query": "{ nominal(visorRef: \"%s\", purpose: \"triage\") { visorRef } }" % ref},
+            params={
+                "query": 'query($r: String!) { nominal(visorRef: $r, purpose: "t") { visorRef } }',
+                "variables": json.dumps({"r": ref}),
+            },
             headers=bearer(settings, "T-MGR"),
         )
         assert response.json() == {"data": {"nominal": {"visorRef": ref}}}
@@ -173,8 +182,11 @@ async def test_expired_forged_unknown_and_inactive_are_unauthenticated(
     }
     for authorization, reason in cases.items():
         body = gql(
-            base_url, NOMINAL_VIEW, {"ref": "VR-0000001"},
-            Authorization=authorization, **{"X-Visor-Purpose": "x"},
+            base_url,
+            NOMINAL_VIEW,
+            {"ref": "VR-0000001"},
+            Authorization=authorization,
+            **{"X-Visor-Purpose": "x"},
         )
         assert error_codes(body) == ["UNAUTHENTICATED"], reason
         assert reason in body["errors"][0]["message"]  # type: ignore[index]
@@ -188,8 +200,11 @@ async def test_typed_errors_for_missing_purpose_and_unknown_ref(
     assert error_codes(body) == ["BAD_USER_INPUT"]
     assert body["errors"][0]["extensions"]["field"] == "purpose"  # type: ignore[index]
     body = gql(
-        base_url, NOMINAL_VIEW, {"ref": "VR-9999999"},
-        **bearer(settings, "T-MGR"), **{"X-Visor-Purpose": "x"},
+        base_url,
+        NOMINAL_VIEW,
+        {"ref": "VR-9999999"},
+        **bearer(settings, "T-MGR"),
+        **{"X-Visor-Purpose": "x"},
     )
     assert error_codes(body) == ["NOT_FOUND"]
     assert await consult_events(db) == []

@@ -31,7 +31,9 @@ def test_an_external_server_and_explicit_home(tmp_path: Path) -> None:
     assert not settings.uses_local_server
     assert settings.bolt_uri == "neo4j://db.example:7687"
     assert (settings.neo4j_user, settings.neo4j_password, settings.neo4j_database) == (
-        "svc", "pw", "visor",
+        "svc",
+        "pw",
+        "visor",
     )
     assert settings.visor_home == tmp_path.resolve()
 

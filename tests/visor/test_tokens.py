@@ -26,17 +26,29 @@ def test_a_token_names_its_officer_and_expiry() -> None:
         (lambda: "garbage", "not valid"),
         (
             lambda: jwt.encode(
-                {"sub": "X", "iss": "visor-graph", "aud": "someone-else",
-                 "iat": int(time.time()), "exp": int(time.time()) + 60},
-                SECRET, algorithm="HS256",
+                {
+                    "sub": "X",
+                    "iss": "visor-graph",
+                    "aud": "someone-else",
+                    "iat": int(time.time()),
+                    "exp": int(time.time()) + 60,
+                },
+                SECRET,
+                algorithm="HS256",
             ),
             "not valid",
         ),
         (
             lambda: jwt.encode(
-                {"sub": "X", "iss": "visor-graph", "aud": "visor-graph",
-                 "iat": int(time.time()), "exp": int(time.time()) + 60},
-                "", algorithm="none",
+                {
+                    "sub": "X",
+                    "iss": "visor-graph",
+                    "aud": "visor-graph",
+                    "iat": int(time.time()),
+                    "exp": int(time.time()) + 60,
+                },
+                "",
+                algorithm="none",
             ),
             "not valid",
         ),
@@ -48,7 +60,9 @@ def test_bad_tokens_are_refused(token: object, reason: str) -> None:
         verify_token(SECRET, token())  # type: ignore[operator]
 
 
-@pytest.mark.parametrize(("text", "seconds"), [("90", 90), ("30m", 1800), ("8h", 28800), ("7d", 604800)])
+@pytest.mark.parametrize(
+    ("text", "seconds"), [("90", 90), ("30m", 1800), ("8h", 28800), ("7d", 604800)]
+)
 def test_ttl_forms(text: str, seconds: int) -> None:
     assert parse_ttl(text) == seconds
 

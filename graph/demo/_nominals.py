@@ -1,0 +1,334 @@
+"""One nominal's core record, management, partners, residence history and transfers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from graph.demo._batch import Batch
+from graph.demo._officers import Officer, Staff
+from graph.demo._places import Places
+from graph.demo._random import REFERENCE_INSTANT, DemoRandom
+from graph.demo._vocab import FEMALE_FIRST, MALE_FIRST, SURNAMES
+from graph.demo._world import MappaArea, World, lead_police
+
+CATEGORIES = ("SCOT-1", "SCOT-2", "SCOT-3", "EW-1", "EW-2", "EW-3")
+CATEGORY_WEIGHTS = (40, 3, 12, 27, 14, 4)
+LEVELS = (1, 2, 3)
+LEVEL_WEIGHTS = (80, 17, 3)
+RISK_LEVELS = ("LOW", "MEDIUM", "HIGH", "VERY_HIGH")
+RISK_WEIGHTS = (30, 45, 20, 5)
+STATUSES = ("COMMUNITY", "CUSTODY", "HOSPITAL", "WHEREABOUTS_UNKNOWN", "DECEASED", "REMOVED")
+STATUS_WEIGHTS = (70, 18, 3, 3, 2, 4)
+OTHER_TRANSFERS = ("REQUESTED", "REJECTED", "CANCELLED")
+ASSOCIATIONS = ("FAMILY", "CO_OFFENDER", "ASSOCIATE", "VICTIM")
+VISOR_STRIDE = 7_919_113
+"""Odd and not a multiple of 5, so `base + i * stride (mod 10**7)` never repeats for i < 10**7."""
+
+
+@dataclass(frozen=True)
+class Spell:
+    officer: Officer
+    start: datetime
+    end: datetime | None
+
+    def covers(self, at: datetime) -> bool:
+        return self.start <= at and (self.end is None or at < self.end)
+
+
+@dataclass(frozen=True)
+class NominalPlan:
+    """What the record generator needs to know about a nominal."""
+
+    index: int
+    uid: str
+    scheme: str
+    number: int
+    level: int
+    status: str
+    created: datetime
+    managers: list[Spell]
+    partners: list[Spell]
+
+    def manager_at(self, at: datetime) -> Officer:
+        return next((s.officer for s in self.managers if s.covers(at)), self.managers[-1].officer)
+
+
+def _forced(values: tuple[Any, ...], weights: tuple[int, ...], index: int, rng: DemoRandom) -> Any:
+    """The index-th value for the first nominals (so every value occurs), weighted after that."""
+    return values[index] if index < len(values) else rng.weighted(values, weights)
+
+
+def _manager_pool(
+    world: World, staff: Staff, area: MappaArea, scheme: str, number: int
+) -> list[Officer]:
+    police = staff.managers[(lead_police(world, area), area.code)]
+    if scheme == "SCOTLAND" and number == 2:
+        return staff.managers[("TSH", None)]
+    if scheme == "ENGLAND_WALES" and number in (2, 3):
+        return staff.managers[("PROB", area.code)]
+    if scheme == "SCOTLAND" and number == 3:
+        for code in world.agencies_in(area):
+            if (code, area.code) in staff.managers and world.agencies[
+                code
+            ].kind == "LOCAL_AUTHORITY":
+                return staff.managers[(code, area.code)]
+    return police
+
+
+def _partner_pool(world: World, staff: Staff, area: MappaArea, lead: str) -> list[Officer]:
+    pool: list[Officer] = []
+    for code in world.agencies_in(area):
+        if code != lead and world.agencies[code].jurisdiction != "UK":
+            pool += staff.managers.get((code, area.code)) or staff.by_agency.get(code, [])
+    return pool
+
+
+def _spells(
+    rng: DemoRandom, pool: list[Officer], start: datetime, end: datetime | None, n: int
+) -> list[Spell]:
+    stop = end or REFERENCE_INSTANT
+    cuts = sorted(rng.instant_between(start, stop) for _ in range(n - 1))
+    starts: list[datetime] = [start, *cuts]
+    ends: list[datetime | None] = [*cuts, end]
+    return [Spell(rng.choice(pool), s, e) for s, e in zip(starts, ends, strict=True)]
+
+
+def generate_nominal(
+    rng: DemoRandom,
+    world: World,
+    staff: Staff,
+    places: Places,
+    batch: Batch,
+    index: int,
+    visor_base: int,
+) -> NominalPlan:
+    category = _forced(CATEGORIES, CATEGORY_WEIGHTS, index, rng)
+    scheme = "SCOTLAND" if category.startswith("SCOT") else "ENGLAND_WALES"
+    number = int(category[-1])
+    level = _forced(LEVELS, LEVEL_WEIGHTS, index, rng)
+    risk = _forced(RISK_LEVELS, RISK_WEIGHTS, index, rng)
+    status = (
+        "HOSPITAL"
+        if number == 2 and scheme == "SCOTLAND" and index >= 6
+        else _forced(STATUSES, STATUS_WEIGHTS, index, rng)
+    )
+    areas = world.areas_of(scheme)
+    area = rng.weighted(areas, [a.population for a in areas])
+    created = rng.days_before(REFERENCE_INSTANT, 200 if index < 8 else 20, 3650)
+    uid = rng.uid()
+    female = rng.random() < 0.08
+    first = rng.choice(FEMALE_FIRST if female else MALE_FIRST)
+    last = rng.choice(SURNAMES)
+    row: dict[str, Any] = {
+        "uid": uid,
+        "visorRef": f"VR-{(visor_base + index * VISOR_STRIDE) % 10**7:07d}",
+        "firstName": first,
+        "lastName": last,
+        "gender": "FEMALE" if female else "MALE",
+        "dateOfBirth": rng.date_between(
+            (REFERENCE_INSTANT - timedelta(days=365 * 75)).date(),
+            (REFERENCE_INSTANT - timedelta(days=365 * 19)).date(),
+        ),
+        "category": category,
+        "level": level,
+        "riskLevel": risk,
+        "status": status,
+        "createdAt": created,
+        "version": 1,
+    }
+    if rng.random() < 0.3:
+        row["middleNames"] = rng.choice(MALE_FIRST if not female else FEMALE_FIRST)
+    if rng.random() < 0.2:
+        row["aliases"] = [f"{rng.choice(MALE_FIRST if not female else FEMALE_FIRST)} {last}"]
+        if rng.random() < 0.4:
+            row["aliases"].append(f"{first} {rng.choice(SURNAMES)}")
+    if rng.random() < 0.4:
+        row["updatedAt"] = rng.instant_between(created, REFERENCE_INSTANT)
+    batch.nominals.append(row)
+
+    # Area segments: moved nominals were managed in another area first.
+    moved = index == 3 or (index >= 8 and rng.random() < 0.12 and len(areas) > 1)
+    segments: list[tuple[MappaArea, datetime, datetime | None]] = []
+    if moved:
+        previous = rng.choice([a for a in areas if a is not area])
+        move = rng.instant_between(
+            created + timedelta(days=60), REFERENCE_INSTANT - timedelta(days=10)
+        )
+        segments = [(previous, created, move), (area, move, None)]
+    else:
+        segments = [(area, created, None)]
+
+    managers: list[Spell] = []
+    partners: list[Spell] = []
+    for seg_area, start, end in segments:
+        batch.rel("MANAGED_IN", uid, seg_area.uid, **{"from": start, "to": end})
+        pool = _manager_pool(world, staff, seg_area, scheme, number)
+        managers += _spells(rng, pool, start, end, 1 + (rng.random() < 0.3))
+        _residences(
+            rng, places, batch, uid, seg_area, scheme, start, end, status if end is None else ""
+        )
+        lead = managers[-1].officer.agency
+        for officer in rng.sample(_partner_pool(world, staff, seg_area, lead), rng.randint(0, 2)):
+            p_start = rng.instant_between(start, end or REFERENCE_INSTANT)
+            p_end = end or (
+                rng.instant_between(p_start, REFERENCE_INSTANT) if rng.random() < 0.3 else None
+            )
+            partners.append(Spell(officer, p_start, p_end))
+    for spell in managers:
+        batch.rel("MANAGES", spell.officer.uid, uid, **{"from": spell.start, "to": spell.end})
+    for spell in partners:
+        batch.rel("PARTNER_ON", spell.officer.uid, uid, **{"from": spell.start, "to": spell.end})
+
+    if moved:
+        (old, _, _), (new, move, _) = segments
+        _transfer(
+            rng,
+            batch,
+            uid,
+            "ACCEPTED",
+            old,
+            new,
+            move - timedelta(days=rng.randint(1, 21)),
+            requester=[s for s in managers if s.end == move][0].officer,
+            decider=[s for s in managers if s.start == move][0].officer,
+            decided=move,
+        )
+    extra = (
+        OTHER_TRANSFERS[index]
+        if index < 3
+        else (rng.choice(OTHER_TRANSFERS) if rng.random() < 0.04 else None)
+    )
+    if extra is not None and len(areas) > 1:
+        target = rng.choice([a for a in areas if a is not area])
+        requested = rng.instant_between(managers[-1].start, REFERENCE_INSTANT)
+        requester = managers[-1].officer
+        decided = (
+            rng.instant_between(requested, REFERENCE_INSTANT) if extra != "REQUESTED" else None
+        )
+        decider = None
+        if extra == "REJECTED":
+            decider = rng.choice(_manager_pool(world, staff, target, scheme, number))
+        elif extra == "CANCELLED":
+            decider = requester
+        _transfer(
+            rng,
+            batch,
+            uid,
+            extra,
+            area,
+            target,
+            requested,
+            requester=requester,
+            decider=decider,
+            decided=decided,
+        )
+
+    return NominalPlan(index, uid, scheme, number, level, status, created, managers, partners)
+
+
+REASONS = {
+    "ACCEPTED": "Nominal has moved to the receiving area",
+    "REQUESTED": "Nominal intends to move to the receiving area",
+    "REJECTED": "Nominal intends to move to the receiving area",
+    "CANCELLED": "Proposed move did not proceed",
+}
+
+
+def _transfer(
+    rng: DemoRandom,
+    batch: Batch,
+    nominal: str,
+    status: str,
+    source: MappaArea,
+    target: MappaArea,
+    requested: datetime,
+    *,
+    requester: Officer,
+    decider: Officer | None,
+    decided: datetime | None,
+) -> None:
+    uid = rng.uid()
+    batch.transfers.append(
+        {
+            "uid": uid,
+            "status": status,
+            "requestedAt": requested,
+            "decidedAt": decided,
+            "reason": REASONS[status],
+        }
+    )
+    batch.rel("OF", uid, nominal)
+    batch.rel("FROM_AREA", uid, source.uid)
+    batch.rel("TO_AREA", uid, target.uid)
+    batch.rel("REQUESTED_BY", uid, requester.uid)
+    if decider is not None:
+        batch.rel("DECIDED_BY", uid, decider.uid)
+
+
+OPEN_KIND = {"CUSTODY": "CUSTODY", "HOSPITAL": "HOSPITAL"}
+CLOSED_AT_END = frozenset({"WHEREABOUTS_UNKNOWN", "DECEASED", "REMOVED"})
+
+
+def _residences(
+    rng: DemoRandom,
+    places: Places,
+    batch: Batch,
+    uid: str,
+    area: MappaArea,
+    scheme: str,
+    start: datetime,
+    end: datetime | None,
+    status: str,
+) -> None:
+    """Addresses within one area segment; the open one (if any) reflects the current status."""
+    count = 1 + (rng.random() < 0.4)
+    stop = end or REFERENCE_INSTANT
+    cuts = sorted(rng.instant_between(start, stop).date() for _ in range(count - 1))
+    bounds = [start.date(), *cuts, stop.date()]
+    for i in range(count):
+        la = rng.weighted(area.las, [la.population for la in area.las])
+        location = rng.choice(places.homes[la.code])
+        kind = rng.weighted(
+            ("HOME", "TEMPORARY", "APPROVED_PREMISES", "NO_FIXED_ABODE"), (75, 12, 10, 3)
+        )
+        last_open = i == count - 1 and end is None
+        to = None if last_open else bounds[i + 1]
+        if last_open and status in OPEN_KIND and places.prisons.get(scheme):
+            establishments = places.prisons if status == "CUSTODY" else places.hospitals
+            location, kind = (
+                rng.choice(establishments.get(scheme) or places.prisons[scheme]),
+                OPEN_KIND[status],
+            )
+        if last_open and status in CLOSED_AT_END:
+            to = rng.date_between(bounds[i], stop.date())
+        batch.rel("RESIDED_AT", uid, location, **{"from": bounds[i], "to": to, "kind": kind})
+
+
+def associate(rng: DemoRandom, batch: Batch, plans: list[NominalPlan]) -> None:
+    """ASSOCIATED_WITH links between some nominals of the same batch."""
+    if len(plans) < 2:
+        return
+    for plan in plans:
+        if rng.random() < 0.12:
+            other = (
+                rng.choice([p for p in plans if p is not plan])
+                if len(plans) < 50
+                else rng.choice(plans)
+            )
+            if other is plan:
+                continue
+            since = rng.date_between(
+                plan.created.date() - timedelta(days=3000), plan.created.date()
+            )
+            until = (
+                rng.date_between(since, REFERENCE_INSTANT.date()) if rng.random() < 0.2 else None
+            )
+            batch.rel(
+                "ASSOCIATED_WITH",
+                plan.uid,
+                other.uid,
+                kind=rng.choice(ASSOCIATIONS),
+                **{"from": since, "to": until},
+            )

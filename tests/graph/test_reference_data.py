@@ -1,0 +1,106 @@
+"""Reference data: files validate, load idempotently, and a broken file writes nothing."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from graph.db import Database
+from graph.reference_data import REFERENCE_DIR, load_reference_data, load_reference_files
+
+UIDS = """
+MATCH (n) WHERE n:Agency OR n:Area OR n:ReferenceCode
+RETURN coalesce(n.code, '') + '|' + coalesce(n.key, '') + '|' + labels(n)[0] AS id, n.uid AS uid
+ORDER BY id
+"""
+
+
+def _broken_copy(tmp_path: Path, file: str, edit: str, value: object, index: int = 0) -> Path:
+    shutil.copytree(REFERENCE_DIR, tmp_path / "reference")
+    path = tmp_path / "reference" / file
+    doc = json.loads(path.read_text())
+    list_field = {"agencies.json": "agencies", "areas.json": "areas"}[file]
+    doc[list_field][index][edit] = value
+    path.write_text(json.dumps(doc))
+    return tmp_path / "reference"
+
+
+def test_files_parse_with_expected_content() -> None:
+    files = load_reference_files()
+    codes = {a.code for a in files.agencies}
+    assert {"PSOS", "SPS", "BTP", "RMP", "HMPS", "PROB"} <= codes
+    assert {a.kind for a in files.agencies} >= {"POLICE", "PRISON", "PROBATION", "HEALTH"}
+    assert [c.code for c in files.code_set("MAPPA_CATEGORY")] == [
+        "SCOT-1", "SCOT-2", "SCOT-3", "EW-1", "EW-2", "EW-3"
+    ]  # fmt: skip
+    assert [c.code for c in files.code_set("INTELLIGENCE_ASSESSMENT")] == list("ABCDE")
+    mappa = [a for a in files.areas if a.kind == "MAPPA_AREA"]
+    assert len([a for a in mappa if a.part_of in {"E92000001", "W92000004"}]) >= 8
+    assert {a.kind for a in files.areas} == {
+        "NATION", "MAPPA_AREA", "POLICE_DIVISION", "LOCAL_AUTHORITY"
+    }  # fmt: skip
+
+
+async def test_load_matches_files_and_second_load_creates_nothing(db: Database) -> None:
+    files = load_reference_files()
+    first = await load_reference_data(db)
+    assert first.agencies == len(files.agencies)
+    assert first.areas == len(files.areas)
+    assert first.reference_codes == len(files.codes)
+    assert first.part_of == len([a for a in files.areas if a.part_of])
+    assert first.covers == sum(len(a.covers) for a in files.agencies)
+    assert first.nodes_created == len(files.agencies) + len(files.areas) + len(files.codes)
+    assert first.relationships_created == first.part_of + first.covers
+    uids = await db.read(UIDS)
+    assert all(len(r["uid"]) == 32 for r in uids)
+
+    second = await load_reference_data(db)
+    assert second.nodes_created == 0 and second.relationships_created == 0
+    assert (second.agencies, second.areas, second.reference_codes) == (
+        first.agencies,
+        first.areas,
+        first.reference_codes,
+    )
+    assert await db.read(UIDS) == uids
+
+    psos = await db.read(
+        "MATCH (g:Agency {code: 'PSOS'})-[:COVERS]->(a:Area) RETURN g.kind AS kind, "
+        "g.jurisdiction AS j, g.responsibleAuthority AS ra, a.name AS area"
+    )
+    assert psos == [{"kind": "POLICE", "j": "SCOTLAND", "ra": True, "area": "Scotland"}]
+    glasgow = await db.read(
+        "MATCH (:Area {code: 'S12000049'})-[:PART_OF*]->(n:Area {kind: 'NATION'}) "
+        "RETURN n.name AS name"
+    )
+    assert glasgow == [{"name": "Scotland"}]
+    category = await db.read(
+        "MATCH (c:ReferenceCode {key: 'MAPPA_CATEGORY:EW-2'}) RETURN c.scheme AS s, c.name AS n"
+    )
+    assert category == [{"s": "ENGLAND_WALES", "n": "Violent and other sexual offenders"}]
+
+
+@pytest.mark.parametrize(
+    ("file", "field", "value", "message"),
+    [
+        ("agencies.json", "kind", "SPACE_AGENCY", "agencies.json: entry 0 ('PSOS'): field 'kind'"),
+        ("agencies.json", "covers", ["NOWHERE"], "field 'covers': unknown area code 'NOWHERE'"),
+        ("areas.json", "partOf", "NOWHERE", "areas.json: entry 0 ('S92000003'): field 'partOf'"),
+        ("areas.json", "kind", "COUNTY", "field 'kind': unknown value 'COUNTY'"),
+    ],
+)
+async def test_broken_file_raises_clear_error_and_writes_nothing(
+    db: Database, tmp_path: Path, file: str, field: str, value: object, message: str
+) -> None:
+    directory = _broken_copy(tmp_path, file, field, value)
+    with pytest.raises(ValueError, match=message.replace("(", r"\(").replace(")", r"\)")):
+        await load_reference_data(db, directory)
+    assert await db.read("MATCH (n) RETURN count(n) AS n") == [{"n": 0}]
+
+
+def test_partof_cycle_is_rejected(tmp_path: Path) -> None:
+    directory = _broken_copy(tmp_path, "areas.json", "partOf", "S12000049")
+    with pytest.raises(ValueError, match="cycle in the area hierarchy"):
+        load_reference_files(directory)
