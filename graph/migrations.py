@@ -10,8 +10,7 @@ from graph.reference_data import ReferenceCounts, load_reference_data
 
 # The audit chain's head node (graph/audit_chain.py) must be unique for appends to serialise.
 AUDIT_CHAIN_CONSTRAINT = (
-    "CREATE CONSTRAINT audit_chain_name IF NOT EXISTS "
-    "FOR (c:AuditChain) REQUIRE c.name IS UNIQUE"
+    "CREATE CONSTRAINT audit_chain_name IF NOT EXISTS FOR (c:AuditChain) REQUIRE c.name IS UNIQUE"
 )
 
 

@@ -30,7 +30,9 @@ async def list_nominals(
     """A page of nominals ordered by visorRef: (total count, rows, has next page)."""
     stated = require_purpose(purpose)
     if not 0 <= first <= MAX_PAGE_SIZE:
-        raise BadUserInput(f"first: must be between 0 and {MAX_PAGE_SIZE}, got {first}", field="first")
+        raise BadUserInput(
+            f"first: must be between 0 and {MAX_PAGE_SIZE}, got {first}", field="first"
+        )
     after_ref = decode_cursor(after) if after is not None else None
     total, rows = await queries.nominals_page(db, after=after_ref, limit=first + 1)
     page = rows[:first]

@@ -32,7 +32,9 @@ class NominalQuery:
     ) -> Nominal:
         ctx = info.context
         row = await nominals.get_nominal(
-            db=ctx.db, actor=ctx.require_actor(), visor_ref=visor_ref,
+            db=ctx.db,
+            actor=ctx.require_actor(),
+            visor_ref=visor_ref,
             purpose=purpose or ctx.purpose,
         )
         return Nominal.from_row(row)
@@ -47,7 +49,10 @@ class NominalQuery:
     ) -> NominalConnection:
         ctx = info.context
         total, rows, has_next = await nominals.list_nominals(
-            db=ctx.db, actor=ctx.require_actor(), first=first, after=after,
+            db=ctx.db,
+            actor=ctx.require_actor(),
+            first=first,
+            after=after,
             purpose=purpose or ctx.purpose,
         )
         edges = [

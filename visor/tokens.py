@@ -64,5 +64,7 @@ def parse_ttl(text: str) -> int:
     units = {"s": 1, "m": 60, "h": 3600, "d": 86400}
     value, unit = (text[:-1], text[-1]) if text and text[-1] in units else (text, "s")
     if not value.isdigit() or int(value) <= 0:
-        raise ValueError(f"ttl: expected a positive duration such as 3600, 30m, 8h or 7d, got {text!r}")
+        raise ValueError(
+            f"ttl: expected a positive duration such as 3600, 30m, 8h or 7d, got {text!r}"
+        )
     return int(value) * units[unit]
