@@ -66,4 +66,7 @@ class CountingTx:
 
 def open_database(uri: str, user: str, password: str, database: str) -> Database:
     auth = (user, password) if password else None
-    return Database(driver=AsyncGraphDatabase.driver(uri, auth=auth), name=database)
+    # Server notifications (e.g. "relationship type does not exist" while a graph is still
+    # empty) are hints for query authors, not for operators' logs.
+    driver = AsyncGraphDatabase.driver(uri, auth=auth, notifications_min_severity="OFF")
+    return Database(driver=driver, name=database)

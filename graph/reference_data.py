@@ -16,15 +16,14 @@ from pathlib import Path
 from typing import Any
 
 from graph.db import CountingTx, Database
+from graph.models.enums import AgencyKind, AreaKind, Jurisdiction
 
 REFERENCE_DIR = Path(__file__).parent / "reference"
 
-AGENCY_KINDS = frozenset(
-    {"POLICE", "PRISON", "PROBATION", "LOCAL_AUTHORITY", "HEALTH", "GOVERNMENT", "OTHER"}
-)
-JURISDICTIONS = frozenset({"SCOTLAND", "ENGLAND_WALES", "NORTHERN_IRELAND", "UK"})
-AREA_KINDS = frozenset({"NATION", "MAPPA_AREA", "POLICE_DIVISION", "LOCAL_AUTHORITY"})
-SCHEMES = frozenset({"SCOTLAND", "ENGLAND_WALES"})
+AGENCY_KINDS = frozenset(kind.value for kind in AgencyKind)
+JURISDICTIONS = frozenset(jurisdiction.value for jurisdiction in Jurisdiction)
+AREA_KINDS = frozenset(kind.value for kind in AreaKind)
+SCHEMES = frozenset({Jurisdiction.SCOTLAND.value, Jurisdiction.ENGLAND_WALES.value})
 
 
 @dataclass(frozen=True)

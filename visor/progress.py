@@ -13,6 +13,7 @@ class ProgressLine:
         self.interactive = stream.isatty()
         self.min_interval = min_interval
         self.started = time.monotonic()
+        self.last_call = self.started
         self.last_shown = 0.0
         self.stage: str | None = None
         self.decile = -1.0
@@ -21,7 +22,10 @@ class ProgressLine:
         now = time.monotonic()
         finished = done >= total
         if stage != self.stage:
-            self.stage, self.started, self.decile = stage, now, -1.0
+            # A stage's first report comes after its first batch: its clock starts where the
+            # previous report (or this progress line) left off.
+            self.stage, self.started, self.decile = stage, self.last_call, -1.0
+        self.last_call = now
         if not finished and now - self.last_shown < self.min_interval:
             return
         self.last_shown = now

@@ -4,6 +4,7 @@ import strawberry
 from strawberry import relay
 
 from graph.db import Row
+from schema.types.enums import AgencyKind, Jurisdiction
 
 
 @strawberry.type
@@ -11,8 +12,8 @@ class Agency(relay.Node):
     uid: relay.NodeID[str]
     code: str
     name: str
-    kind: str
-    jurisdiction: str
+    kind: AgencyKind
+    jurisdiction: Jurisdiction
     responsible_authority: bool
 
     @classmethod
@@ -21,7 +22,7 @@ class Agency(relay.Node):
             uid=row["uid"],
             code=row["code"],
             name=row["name"],
-            kind=row["kind"],
-            jurisdiction=row["jurisdiction"],
+            kind=AgencyKind(row["kind"]),
+            jurisdiction=Jurisdiction(row["jurisdiction"]),
             responsible_authority=bool(row["responsibleAuthority"]),
         )

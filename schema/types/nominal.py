@@ -7,6 +7,7 @@ from strawberry import relay
 
 from graph.db import Row
 from schema.context import Info
+from schema.types.enums import NominalStatus, RiskLevel
 from schema.types.officer import Officer
 
 
@@ -21,8 +22,8 @@ class Nominal(relay.Node):
     date_of_birth: datetime.date | None
     category: str
     level: int
-    risk_level: str
-    status: str
+    risk_level: RiskLevel
+    status: NominalStatus
     version: int
 
     @strawberry.field(description="The officer who manages the nominal now.")
@@ -43,7 +44,7 @@ class Nominal(relay.Node):
             date_of_birth=born.to_native() if born is not None else None,
             category=row["category"],
             level=int(row["level"]),
-            risk_level=row["riskLevel"],
-            status=row["status"],
+            risk_level=RiskLevel(row["riskLevel"]),
+            status=NominalStatus(row["status"]),
             version=int(row["version"]),
         )
