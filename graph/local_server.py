@@ -148,7 +148,11 @@ class LocalNeo4j:
             setsid=True,
         )
         self.pid_file.write_text(f"{pid}\n")
-        self._wait_for_bolt(pid, timeout)
+        try:
+            self._wait_for_bolt(pid, timeout)
+        except LocalServerError:
+            self.stop()  # leave no half-started server behind
+            raise
         return self._started(pid, reused=False)
 
     def stop(self, *, timeout: float = 60.0) -> bool:

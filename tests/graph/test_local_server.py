@@ -68,3 +68,12 @@ def test_stop_leaves_a_foreign_process_alone(private_server: LocalNeo4j) -> None
     private_server.pid_file.write_text("1\n")  # pid 1 is not a Neo4j this project started
     assert private_server.stop() is False
     assert private_server.status().running is False
+
+
+def test_a_server_that_does_not_come_up_in_time_is_stopped_and_named(
+    private_server: LocalNeo4j,
+) -> None:
+    with pytest.raises(LocalServerError, match=r"did not answer .* within 0s; see its log: /"):
+        private_server.start(timeout=0.1)
+    assert private_server.status().running is False
+    assert not private_server.pid_file.exists()
