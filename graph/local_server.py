@@ -30,6 +30,8 @@ PAGE_CACHE = "512m"
 JVM_FLAGS = (
     "-Dfile.encoding=UTF-8",
     "-XX:+UseG1GC",
+    # A server out of heap exits (the log says why) instead of lingering unable to answer.
+    "-XX:+ExitOnOutOfMemoryError",
     "-XX:-OmitStackTraceInFastThrow",
     "-XX:+UnlockExperimentalVMOptions",
     "-XX:+TrustFinalNonStaticFields",
@@ -53,6 +55,7 @@ JVM_FLAGS = (
 @dataclass(frozen=True)
 class ServerStatus:
     running: bool
+    """The process runs and Bolt answers."""
     uri: str
     version: str
     data_dir: Path

@@ -170,9 +170,14 @@ def db_status(settings: Settings, args: argparse.Namespace) -> int:
         print(f"external Neo4j: {state}\nuri: {settings.bolt_uri}")
         return 0 if state == "reachable" else EXIT_NOT_RUNNING
     status = local_server(settings).status()
+    if status.running:
+        state = "running"
+    elif status.pid is not None:
+        state = f"not answering on {status.uri} although its process runs (see its log)"
+    else:
+        state = "not running"
     print(
-        f"local Neo4j: {'running' if status.running else 'not running'}\n"
-        f"version: {status.version}\nuri: {status.uri}\n"
+        f"local Neo4j: {state}\nversion: {status.version}\nuri: {status.uri}\n"
         f"data directory: {status.data_dir}\nlog: {status.log_path}"
         + (f"\npid: {status.pid}" if status.pid else "")
     )
