@@ -6,13 +6,13 @@ import strawberry
 from strawberry import relay
 
 from graph.db import Row
-from schema.context import Info
 from schema.types.enums import NominalStatus, RiskLevel
-from schema.types.officer import Officer
+from schema.types.nominal_management import NominalManagementFields
+from schema.types.nominal_records import NominalRecordFields
 
 
 @strawberry.type
-class Nominal(relay.Node):
+class Nominal(NominalManagementFields, NominalRecordFields, relay.Node):
     uid: relay.NodeID[str]
     visor_ref: str
     first_name: str
@@ -25,11 +25,6 @@ class Nominal(relay.Node):
     risk_level: RiskLevel
     status: NominalStatus
     version: int
-
-    @strawberry.field(description="The officer who manages the nominal now.")
-    async def manager(self, info: Info) -> Officer | None:
-        row = await info.context.loaders.current_manager.load(self.uid)
-        return Officer.from_row(row) if row else None
 
     @classmethod
     def from_row(cls, row: Row) -> Nominal:
