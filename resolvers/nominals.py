@@ -4,15 +4,44 @@ from __future__ import annotations
 
 import base64
 import binascii
+import json
+import re
+from dataclasses import dataclass
 
 from graph.db import Database, Row
 from graph.queries import nominals as queries
+from graph.queries.nominals import NominalFilter
 from resolvers.actor import Actor
 from resolvers.audit import record_consultation, require_purpose
 from resolvers.errors import BadUserInput, NotFound
 
 MAX_PAGE_SIZE = 100
-CURSOR_PREFIX = "nominal:"
+MAX_SEARCH_TEXT = 200
+SEARCH_PURPOSE = "name search"
+MAPPA_LEVELS = (1, 2, 3)
+# Ordering name (the GraphQL enum's value) → stored property: the only properties a page may be
+# ordered by.
+ORDERINGS = {
+    "VISOR_REF": "visorRef",
+    "LAST_NAME": "lastName",
+    "DATE_OF_BIRTH": "dateOfBirth",
+    "CREATED_AT": "createdAt",
+}
+
+FILTER_REFERENCES = {
+    "categories": "MAPPA category",
+    "areaCode": "area",
+    "managerStaffId": "officer",
+    "managerAgencyCode": "agency",
+}
+
+
+@dataclass(frozen=True)
+class Page:
+    total: int
+    rows: list[Row]
+    cursors: list[str]
+    has_next: bool
 
 
 async def get_nominal(*, db: Database, actor: Actor, visor_ref: str, purpose: str | None) -> Row:
@@ -24,33 +53,145 @@ async def get_nominal(*, db: Database, actor: Actor, visor_ref: str, purpose: st
     return nominal
 
 
-async def list_nominals(
-    *, db: Database, actor: Actor, first: int, after: str | None, purpose: str | None
-) -> tuple[int, list[Row], bool]:
-    """A page of nominals ordered by visorRef: (total count, rows, has next page)."""
+async def get_nominals_by_uid(
+    *, db: Database, actor: Actor, uids: list[str], purpose: str | None
+) -> list[Row | None]:
+    """Nominals in the order of `uids` (None where there is none): a `node(id:)` lookup,
+    audited like any other read."""
     stated = require_purpose(purpose)
-    if not 0 <= first <= MAX_PAGE_SIZE:
-        raise BadUserInput(
-            f"first: must be between 0 and {MAX_PAGE_SIZE}, got {first}", field="first"
-        )
-    after_ref = decode_cursor(after) if after is not None else None
-    total, rows = await queries.nominals_page(db, after=after_ref, limit=first + 1)
+    found = await queries.nominals_by_uid(db, uids)
+    await record_consultation(db=db, actor=actor, nominal_uids=list(found), purpose=stated)
+    return [found.get(uid) for uid in uids]
+
+
+async def list_nominals(
+    *,
+    db: Database,
+    actor: Actor,
+    where: NominalFilter,
+    order: str = "VISOR_REF",
+    descending: bool = False,
+    first: int,
+    after: str | None,
+    purpose: str | None,
+) -> Page:
+    """A page of nominals matching `where`, ordered, after a cursor of the same ordering."""
+    stated = require_purpose(purpose)
+    _check_page_size(first)
+    if order not in ORDERINGS:
+        raise BadUserInput(f"orderBy: unknown ordering {order!r}", field="orderBy")
+    await _check_filter(db, where)
+    position = decode_cursor(after, order, descending) if after is not None else None
+    total, rows = await queries.nominals_page(
+        db,
+        where=where,
+        order_by=ORDERINGS[order],
+        descending=descending,
+        after=position,
+        limit=first + 1,
+    )
     page = rows[:first]
     await record_consultation(
         db=db, actor=actor, nominal_uids=[row["uid"] for row in page], purpose=stated
     )
-    return total, page, len(rows) > first
+    cursors = [encode_cursor(order, descending, row["sortKey"], row["visorRef"]) for row in page]
+    return Page(total=total, rows=page, cursors=cursors, has_next=len(rows) > first)
 
 
-def encode_cursor(visor_ref: str) -> str:
-    return base64.urlsafe_b64encode(f"{CURSOR_PREFIX}{visor_ref}".encode()).decode()
+async def search_nominals(
+    *, db: Database, actor: Actor, text: str, first: int, after: str | None, purpose: str | None
+) -> Page:
+    """Full-text search over names and aliases, best match first. Each hit row is
+    `{nominal, score}`. The hit list is audited too, as a consultation of the nominals found."""
+    _check_page_size(first)
+    lucene = lucene_query(text)
+    offset = decode_offset(after) if after is not None else 0
+    total, hits = await queries.search_nominals(db, lucene=lucene, offset=offset, limit=first)
+    stated = (purpose or "").strip() or SEARCH_PURPOSE
+    await record_consultation(
+        db=db, actor=actor, nominal_uids=[hit["nominal"]["uid"] for hit in hits], purpose=stated
+    )
+    cursors = [encode_offset(offset + i + 1) for i in range(len(hits))]
+    return Page(total=total, rows=hits, cursors=cursors, has_next=offset + len(hits) < total)
 
 
-def decode_cursor(cursor: str) -> str:
-    try:
-        text = base64.urlsafe_b64decode(cursor.encode()).decode()
-    except (binascii.Error, UnicodeDecodeError, ValueError):
-        text = ""
-    if not text.startswith(CURSOR_PREFIX) or len(text) == len(CURSOR_PREFIX):
+def lucene_query(text: str) -> str:
+    """Each word of `text` as a required term, matched exactly or as a prefix; Lucene's syntax
+    characters are escaped, so the text can never act as a query of its own."""
+    words = text.split()
+    if not words:
+        raise BadUserInput("text: give at least one word to search for", field="text")
+    if len(text) > MAX_SEARCH_TEXT:
+        raise BadUserInput(
+            f"text: at most {MAX_SEARCH_TEXT} characters, got {len(text)}", field="text"
+        )
+    escaped = [re.sub(r'([+\-&|!(){}\[\]^"~*?:\\/])', r"\\\1", word).lower() for word in words]
+    return " AND ".join(f"({word} OR {word}*)" for word in escaped)
+
+
+def _check_page_size(first: int) -> None:
+    if not 0 <= first <= MAX_PAGE_SIZE:
+        raise BadUserInput(
+            f"first: must be between 0 and {MAX_PAGE_SIZE}, got {first}", field="first"
+        )
+
+
+async def _check_filter(db: Database, where: NominalFilter) -> None:
+    for level in where.levels or ():
+        if level not in MAPPA_LEVELS:
+            raise BadUserInput(
+                f"filter.levels: MAPPA levels are 1, 2 and 3, got {level}", field="filter.levels"
+            )
+    unknown = await queries.unknown_filter_references(db, where)
+    if unknown:
+        name = unknown[0]
+        raise BadUserInput(
+            f"filter.{name}: no such {FILTER_REFERENCES[name]} in the register",
+            field=f"filter.{name}",
+        )
+
+
+def encode_cursor(order: str, descending: bool, sort_key: str, visor_ref: str) -> str:
+    payload = json.dumps(["nominals", order, descending, sort_key, visor_ref])
+    return base64.urlsafe_b64encode(payload.encode()).decode()
+
+
+def decode_cursor(cursor: str, order: str, descending: bool) -> tuple[str, str]:
+    parsed = _decode(cursor)
+    if (
+        not isinstance(parsed, list)
+        or len(parsed) != 5
+        or parsed[0] != "nominals"
+        or not all(isinstance(part, str) for part in parsed[3:])
+    ):
         raise BadUserInput(f"after: not a cursor of this connection: {cursor!r}", field="after")
-    return text[len(CURSOR_PREFIX) :]
+    if parsed[1:3] != [order, descending]:
+        raise BadUserInput(
+            "after: the cursor belongs to another ordering; start again without `after`",
+            field="after",
+        )
+    return parsed[3], parsed[4]
+
+
+def encode_offset(offset: int) -> str:
+    return base64.urlsafe_b64encode(json.dumps(["search", offset]).encode()).decode()
+
+
+def decode_offset(cursor: str) -> int:
+    parsed = _decode(cursor)
+    if (
+        not isinstance(parsed, list)
+        or len(parsed) != 2
+        or parsed[0] != "search"
+        or not isinstance(parsed[1], int)
+        or parsed[1] < 0
+    ):
+        raise BadUserInput(f"after: not a cursor of this search: {cursor!r}", field="after")
+    return parsed[1]
+
+
+def _decode(cursor: str) -> object:
+    try:
+        return json.loads(base64.urlsafe_b64decode(cursor.encode()).decode())
+    except (binascii.Error, UnicodeDecodeError, ValueError):
+        return None

@@ -7,15 +7,25 @@ import logging
 
 from graphql.error import GraphQLError
 from strawberry.extensions import MaskErrors
+from strawberry.relay import GlobalIDValueError
 
-from resolvers.errors import VisorError
+from resolvers.errors import BadUserInput, VisorError
 
 log = logging.getLogger("visor.errors")
 
 
+def _as_visor_error(error: GraphQLError) -> VisorError | None:
+    original = error.original_error
+    if isinstance(original, VisorError):
+        return original
+    if isinstance(original, GlobalIDValueError):
+        return BadUserInput(f"id: not a global id of this API ({original})", field="id")
+    return None
+
+
 def _is_unexpected(error: GraphQLError) -> bool:
     # No original error: a syntax or validation error about the query itself, safe to show.
-    return error.original_error is not None and not isinstance(error.original_error, VisorError)
+    return error.original_error is not None and _as_visor_error(error) is None
 
 
 class VisorErrors(MaskErrors):
@@ -25,14 +35,15 @@ class VisorErrors(MaskErrors):
     def _process_errors(self, errors: list[GraphQLError]) -> list[GraphQLError]:
         processed = []
         for error in errors:
-            original = error.original_error
-            if isinstance(original, VisorError):
-                error.extensions = {"code": original.code}
-                if original.field:
-                    error.extensions["field"] = original.field
+            expected = _as_visor_error(error)
+            if expected is not None:
+                error.message = expected.message
+                error.extensions = {"code": expected.code}
+                if expected.field:
+                    error.extensions["field"] = expected.field
                 processed.append(error)
             elif _is_unexpected(error):
-                log.error("unexpected error at %s", error.path, exc_info=original)
+                log.error("unexpected error at %s", error.path, exc_info=error.original_error)
                 masked = self.anonymise_error(error)
                 masked.extensions = {"code": "INTERNAL_SERVER_ERROR"}
                 processed.append(masked)

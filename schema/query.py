@@ -8,9 +8,12 @@ import strawberry
 from strawberry import relay
 
 from resolvers import nominals
+from resolvers.nominals import Page
 from schema.context import Info
 from schema.types.nominal import Nominal
 from schema.types.nominal_connection import NominalConnection, NominalEdge
+from schema.types.nominal_filter import NominalFilter, NominalOrder, OrderDirection
+from schema.types.nominal_search import NominalSearchConnection, NominalSearchEdge
 
 Purpose = Annotated[
     str | None,
@@ -21,15 +24,25 @@ Purpose = Annotated[
 ]
 
 
+def page_info(page: Page, *, after: str | None) -> relay.PageInfo:
+    return relay.PageInfo(
+        has_next_page=page.has_next,
+        has_previous_page=after is not None,
+        start_cursor=page.cursors[0] if page.cursors else None,
+        end_cursor=page.cursors[-1] if page.cursors else None,
+    )
+
+
 @strawberry.type
 class NominalQuery:
+    node: relay.Node = relay.node(
+        description="Any object by its global id; a nominal is an audited consultation "
+        "(purpose from the X-Visor-Purpose header)."
+    )
+    nodes: list[relay.Node] = relay.node(description="Objects by their global ids, in order.")
+
     @strawberry.field(description="One nominal by its VISOR reference; an audited consultation.")
-    async def nominal(
-        self,
-        info: Info,
-        visor_ref: str,
-        purpose: Purpose = None,
-    ) -> Nominal:
+    async def nominal(self, info: Info, visor_ref: str, purpose: Purpose = None) -> Nominal:
         ctx = info.context
         row = await nominals.get_nominal(
             db=ctx.db,
@@ -39,33 +52,63 @@ class NominalQuery:
         )
         return Nominal.from_row(row)
 
-    @strawberry.field(description="Nominals ordered by VISOR reference; an audited consultation.")
+    @strawberry.field(description="Nominals, filtered and ordered; an audited consultation.")
     async def nominals(
         self,
         info: Info,
         first: int = 20,
         after: str | None = None,
+        filter: NominalFilter | None = None,
+        order_by: NominalOrder | None = None,
         purpose: Purpose = None,
     ) -> NominalConnection:
         ctx = info.context
-        total, rows, has_next = await nominals.list_nominals(
+        order = order_by or NominalOrder()
+        page = await nominals.list_nominals(
             db=ctx.db,
             actor=ctx.require_actor(),
+            where=(filter or NominalFilter()).to_filter(),
+            order=order.field.value,
+            descending=order.direction is OrderDirection.DESC,
             first=first,
             after=after,
             purpose=purpose or ctx.purpose,
         )
         edges = [
-            NominalEdge(cursor=nominals.encode_cursor(row["visorRef"]), node=Nominal.from_row(row))
-            for row in rows
+            NominalEdge(cursor=cursor, node=Nominal.from_row(row))
+            for cursor, row in zip(page.cursors, page.rows, strict=True)
         ]
         return NominalConnection(
-            edges=edges,
-            total_count=total,
-            page_info=relay.PageInfo(
-                has_next_page=has_next,
-                has_previous_page=after is not None,
-                start_cursor=edges[0].cursor if edges else None,
-                end_cursor=edges[-1].cursor if edges else None,
-            ),
+            edges=edges, total_count=page.total, page_info=page_info(page, after=after)
+        )
+
+    @strawberry.field(
+        description="Full-text search over names, middle names and aliases, best match first. "
+        "Each word must match, in full or as a prefix."
+    )
+    async def search_nominals(
+        self,
+        info: Info,
+        text: str,
+        first: int = 20,
+        after: str | None = None,
+        purpose: Purpose = None,
+    ) -> NominalSearchConnection:
+        ctx = info.context
+        page = await nominals.search_nominals(
+            db=ctx.db,
+            actor=ctx.require_actor(),
+            text=text,
+            first=first,
+            after=after,
+            purpose=purpose or ctx.purpose,
+        )
+        edges = [
+            NominalSearchEdge(
+                cursor=cursor, score=hit["score"], node=Nominal.from_row(hit["nominal"])
+            )
+            for cursor, hit in zip(page.cursors, page.rows, strict=True)
+        ]
+        return NominalSearchConnection(
+            edges=edges, total_count=page.total, page_info=page_info(page, after=after)
         )

@@ -31,3 +31,17 @@ async def officer_exists(db: Database, staff_id: str) -> bool:
 async def agencies_of_officers(db: Database, uids: list[str]) -> dict[str, Row | None]:
     rows = await db.read(AGENCIES_OF_OFFICERS, uids=uids)
     return {row["uid"]: row["agency"] for row in rows}
+
+
+OFFICERS_BY_UID = "MATCH (o:Officer) WHERE o.uid IN $uids RETURN o {.*} AS officer"
+AGENCIES_BY_UID = "MATCH (a:Agency) WHERE a.uid IN $uids RETURN a {.*} AS agency"
+
+
+async def officers_by_uid(db: Database, uids: list[str]) -> dict[str, Row]:
+    rows = await db.read(OFFICERS_BY_UID, uids=uids)
+    return {row["officer"]["uid"]: row["officer"] for row in rows}
+
+
+async def agencies_by_uid(db: Database, uids: list[str]) -> dict[str, Row]:
+    rows = await db.read(AGENCIES_BY_UID, uids=uids)
+    return {row["agency"]["uid"]: row["agency"] for row in rows}

@@ -1,11 +1,15 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
 
 import strawberry
 from strawberry import relay
 
 from graph.db import Row
+from resolvers import nominals
+from schema.context import Info
+from schema.nodes import rows_for_nodes
 from schema.types.enums import NominalStatus, RiskLevel
 from schema.types.nominal_management import NominalManagementFields
 from schema.types.nominal_records import NominalRecordFields
@@ -25,6 +29,22 @@ class Nominal(NominalManagementFields, NominalRecordFields, relay.Node):
     risk_level: RiskLevel
     status: NominalStatus
     version: int
+
+    @classmethod
+    async def resolve_nodes(  # type: ignore[override]  # one async signature for strawberry's overloads
+        cls, *, info: Info, node_ids: Iterable[str], required: bool = False
+    ) -> list[Nominal | None]:
+        ctx = info.context
+        actor = ctx.require_actor()
+        rows = await rows_for_nodes(
+            lambda uids: nominals.get_nominals_by_uid(
+                db=ctx.db, actor=actor, uids=uids, purpose=ctx.purpose
+            ),
+            node_ids,
+            required=required,
+            type_name="Nominal",
+        )
+        return [cls.from_row(row) if row else None for row in rows]
 
     @classmethod
     def from_row(cls, row: Row) -> Nominal:
