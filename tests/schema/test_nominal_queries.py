@@ -12,8 +12,8 @@ from strawberry.relay import GlobalID
 from graph.constraints import install_schema
 from graph.db import Database
 from graph.reference_data import load_reference_data
-from tests.live_app import serving
 from visor.app import create_app
+from visor.serving import serving
 from visor.settings import Settings
 from visor.tokens import issue_token
 

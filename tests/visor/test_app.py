@@ -13,9 +13,9 @@ from starlette.applications import Starlette
 
 from graph.db import Database
 from graph.local_server import LocalNeo4j
-from tests.live_app import free_port, serving
 from tests.small_graph import create_small_graph
 from visor.app import create_app
+from visor.serving import free_port, serving
 from visor.settings import Settings
 from visor.tokens import issue_token
 
