@@ -1,0 +1,1 @@
+"""Benchmarks: each prints JSON figures; none asserts a time."""

@@ -1,0 +1,152 @@
+"""The record view over HTTP against one hand-written Cypher query for the same data.
+
+    python -m bench.record_view [--nominals 10000] [--requests 200] [--seed 1]
+
+Uses NEO4J_URI, or the local Neo4j (started if need be). A graph holding fewer nominals than
+asked for is reset and loaded with demo data first. Prints JSON: p50/p95 latency of each path,
+their ratio, and Cypher round trips per GraphQL request.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import random
+import statistics
+import sys
+import time
+from typing import Any
+
+import httpx
+
+from graph.db import Database
+from graph.demo import load_demo
+from graph.migrations import migrate
+from graph.queries.nominals import count_nominals
+from graph.reset import delete_everything
+from visor.app import create_app
+from visor.runtime import database, ensure_neo4j
+from visor.serving import serving
+from visor.settings import Settings
+from visor.tokens import issue_token
+
+VIEW = """
+query View($ref: String!) {
+  nominal(visorRef: $ref) {
+    visorRef firstName lastName aliases dateOfBirth category level riskLevel status version
+    manager { staffId name agency { code name } }
+  }
+}
+"""
+
+# The same data as VIEW, fetched by hand in one query.
+HAND_WRITTEN = """
+MATCH (n:Nominal {visorRef: $ref})
+OPTIONAL MATCH (o:Officer)-[m:MANAGES]->(n) WHERE m.to IS NULL
+OPTIONAL MATCH (o)-[:MEMBER_OF]->(a:Agency)
+RETURN n {.visorRef, .firstName, .lastName, .aliases, .dateOfBirth, .category, .level,
+          .riskLevel, .status, .version,
+          manager: CASE WHEN o IS NULL THEN null
+                   ELSE o {.staffId, .name, agency: a {.code, .name}} END} AS nominal
+"""
+
+
+def percentile(samples: list[float], fraction: float) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
+
+
+async def ensure_demo(db: Database, nominals: int) -> None:
+    if await count_nominals(db) >= nominals:
+        return
+    print(f"loading {nominals} demo nominals ...", file=sys.stderr)
+    await delete_everything(db)
+    await migrate(db)
+    await load_demo(db, nominals=nominals)
+
+
+async def sample_refs(db: Database, count: int, seed: int) -> list[str]:
+    rows = await db.read("MATCH (n:Nominal) RETURN n.visorRef AS ref ORDER BY ref")
+    refs = [row["ref"] for row in rows]
+    return random.Random(seed).sample(refs, min(count, len(refs)))
+
+
+async def time_cypher(db: Database, refs: list[str]) -> list[float]:
+    timings = []
+    for ref in refs:
+        started = time.perf_counter()
+        await db.read(HAND_WRITTEN, ref=ref)
+        timings.append((time.perf_counter() - started) * 1000)
+    return timings
+
+
+def time_graphql(
+    base_url: str, app_db: Database, token: str, refs: list[str]
+) -> tuple[list[float], list[int]]:
+    timings, round_trips = [], []
+    headers = {"Authorization": f"Bearer {token}", "X-Visor-Purpose": "benchmark"}
+    with httpx.Client(base_url=base_url, headers=headers, timeout=60) as client:
+        for ref in refs:
+            before = app_db.counter.count
+            started = time.perf_counter()
+            response = client.post("/graphql", json={"query": VIEW, "variables": {"ref": ref}})
+            timings.append((time.perf_counter() - started) * 1000)
+            round_trips.append(app_db.counter.count - before)
+            body = response.json()
+            if "errors" in body:
+                raise SystemExit(f"the record view failed: {body['errors']}")
+    return timings, round_trips
+
+
+def summary(timings: list[float]) -> dict[str, float]:
+    return {
+        "p50_ms": round(statistics.median(timings), 2),
+        "p95_ms": round(percentile(timings, 0.95), 2),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--nominals", type=int, default=10_000)
+    parser.add_argument("--requests", type=int, default=200)
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    settings = Settings.from_env()
+    uri = ensure_neo4j(settings)
+
+    async def prepare() -> tuple[list[str], list[float], str]:
+        db = database(settings, uri)
+        try:
+            await ensure_demo(db, args.nominals)
+            refs = await sample_refs(db, args.requests, args.seed)
+            await time_cypher(db, refs[:20])  # warm-up
+            cypher = await time_cypher(db, refs)
+            staff = await db.read(
+                "MATCH (o:Officer {active: true}) RETURN o.staffId AS id ORDER BY id LIMIT 1"
+            )
+            return refs, cypher, staff[0]["id"]
+        finally:
+            await db.close()
+
+    refs, cypher, staff_id = asyncio.run(prepare())
+    app = create_app(settings, uri=uri)
+    with serving(app) as base_url:
+        token = issue_token(settings.secret, staff_id)
+        time_graphql(base_url, app.state.db, token, refs[:20])  # warm-up
+        graphql, round_trips = time_graphql(base_url, app.state.db, token, refs)
+    result: dict[str, Any] = {
+        "benchmark": "record_view",
+        "nominals": args.nominals,
+        "requests": len(refs),
+        "graphql_http": summary(graphql),
+        "hand_written_cypher": summary(cypher),
+        "ratio_p50": round(statistics.median(graphql) / statistics.median(cypher), 2),
+        "ratio_p95": round(percentile(graphql, 0.95) / percentile(cypher, 0.95), 2),
+        "round_trips_per_request": sorted(set(round_trips)),
+    }
+    print(json.dumps(result, indent=2))
+
+
+if __name__ == "__main__":
+    main()
