@@ -10,6 +10,7 @@ from strawberry import relay
 from resolvers import nominals
 from resolvers.nominals import Page
 from schema.context import Info
+from schema.nodes import resolve_global_ids
 from schema.types.nominal import Nominal
 from schema.types.nominal_connection import NominalConnection, NominalEdge
 from schema.types.nominal_filter import NominalFilter, NominalOrder, OrderDirection
@@ -35,11 +36,17 @@ def page_info(page: Page, *, after: str | None) -> relay.PageInfo:
 
 @strawberry.type
 class NominalQuery:
-    node: relay.Node = relay.node(
+    @strawberry.field(
         description="Any object by its global id; a nominal is an audited consultation "
         "(purpose from the X-Visor-Purpose header)."
     )
-    nodes: list[relay.Node] = relay.node(description="Objects by their global ids, in order.")
+    async def node(self, info: Info, id: relay.GlobalID) -> relay.Node:
+        (found,) = await resolve_global_ids(info, [id])
+        return found
+
+    @strawberry.field(description="Objects by their global ids, in the order asked.")
+    async def nodes(self, info: Info, ids: list[relay.GlobalID]) -> list[relay.Node]:
+        return await resolve_global_ids(info, ids)
 
     @strawberry.field(description="One nominal by its VISOR reference; an audited consultation.")
     async def nominal(self, info: Info, visor_ref: str, purpose: Purpose = None) -> Nominal:

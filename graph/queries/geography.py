@@ -1,0 +1,54 @@
+"""Cypher for areas: where a nominal is managed over time, and the area hierarchy."""
+
+from __future__ import annotations
+
+from graph.db import Database, Row
+
+# A nominal `n`'s MANAGED_IN periods, newest first; the open one is the current area.
+AREA_PERIODS_OF_N = """COLLECT {
+    MATCH (n)-[m:MANAGED_IN]->(a:Area)
+    RETURN {area: a {.*}, from: m.from, to: m.to} AS period
+    ORDER BY m.from DESC, a.code
+  }"""
+
+AREA_PARENTS = """
+UNWIND $uids AS uid
+RETURN uid, head(COLLECT {
+  MATCH (:Area {uid: uid})-[:PART_OF]->(p:Area)
+  RETURN p {.*} AS parent ORDER BY p.code
+}) AS parent
+"""
+
+AREA_CHILDREN = """
+UNWIND $uids AS uid
+RETURN uid, COLLECT {
+  MATCH (:Area {uid: uid})<-[:PART_OF]-(c:Area)
+  RETURN c {.*} AS child ORDER BY c.code
+} AS children
+"""
+
+LOCATION_AREAS = """
+UNWIND $uids AS uid
+RETURN uid, head(COLLECT {
+  MATCH (:Location {uid: uid})-[:IN_AREA]->(a:Area)
+  RETURN a {.*} AS area ORDER BY a.code
+}) AS area
+"""
+
+
+async def area_parents(db: Database, area_uids: list[str]) -> dict[str, Row | None]:
+    """Area uid → the area it is PART_OF."""
+    rows = await db.read(AREA_PARENTS, uids=area_uids)
+    return {row["uid"]: row["parent"] for row in rows}
+
+
+async def area_children(db: Database, area_uids: list[str]) -> dict[str, list[Row]]:
+    """Area uid → the areas PART_OF it, by code."""
+    rows = await db.read(AREA_CHILDREN, uids=area_uids)
+    return {row["uid"]: row["children"] for row in rows}
+
+
+async def location_areas(db: Database, location_uids: list[str]) -> dict[str, Row | None]:
+    """Location uid → the area it is IN_AREA."""
+    rows = await db.read(LOCATION_AREAS, uids=location_uids)
+    return {row["uid"]: row["area"] for row in rows}

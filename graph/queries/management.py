@@ -1,0 +1,62 @@
+"""Cypher for who manages a nominal and where, read as one picture per nominal: management and
+partnership periods, the areas that managed it, residences, associations and transfers.
+
+One query for the whole picture keeps the round trips of a record view fixed: every nested
+lookup (an officer's agency, an area's parent, a location's area) then starts from the same
+answer and is batched once per depth, however the view is composed.
+"""
+
+from __future__ import annotations
+
+from graph.db import Database, Row
+from graph.queries.geography import AREA_PERIODS_OF_N
+from graph.queries.residence import RESIDENCES_OF_N
+from graph.queries.transfers import TRANSFERS_OF_N
+
+# Newest first; the open period (no `to`) is the current one. `agency`: the officer's agency.
+MANAGEMENT_PERIODS_OF_N = """COLLECT {
+    MATCH (o:Officer)-[m:MANAGES]->(n)
+    RETURN {officer: o {.*}, agency: head([(o)-[:MEMBER_OF]->(a:Agency) | a {.*}]),
+            from: m.from, to: m.to} AS period
+    ORDER BY m.from DESC, o.staffId
+  }"""
+
+PARTNERSHIPS_OF_N = """COLLECT {
+    MATCH (o:Officer)-[p:PARTNER_ON]->(n)
+    RETURN {officer: o {.*}, from: p.from, to: p.to} AS period
+    ORDER BY p.from DESC, o.staffId
+  }"""
+
+# Both directions of ASSOCIATED_WITH; newest first, undated ones last.
+ASSOCIATIONS_OF_N = """COLLECT {
+    MATCH (n)-[r:ASSOCIATED_WITH]-(other:Nominal)
+    RETURN {nominal: other {.*}, kind: r.kind, from: r.from, to: r.to} AS association
+    ORDER BY r.from IS NULL, r.from DESC, other.visorRef, r.kind
+  }"""
+
+MANAGEMENT_PICTURES = f"""
+UNWIND $uids AS uid
+MATCH (n:Nominal {{uid: uid}})
+RETURN uid, {{
+  managers: {MANAGEMENT_PERIODS_OF_N},
+  partners: {PARTNERSHIPS_OF_N},
+  areas: {AREA_PERIODS_OF_N},
+  residences: {RESIDENCES_OF_N},
+  associations: {ASSOCIATIONS_OF_N},
+  transfers: {TRANSFERS_OF_N}
+}} AS picture
+"""
+
+PICTURE_PARTS = ("managers", "partners", "areas", "residences", "associations", "transfers")
+
+
+async def management_pictures(db: Database, nominal_uids: list[str]) -> dict[str, Row]:
+    """Nominal uid → {managers, partners, areas, residences, associations, transfers}: lists of
+    period rows, newest first (see the fragments above for each row's keys). Unknown uids are
+    absent."""
+    rows = await db.read(MANAGEMENT_PICTURES, uids=nominal_uids)
+    return {row["uid"]: row["picture"] for row in rows}
+
+
+def empty_picture() -> Row:
+    return {part: [] for part in PICTURE_PARTS}

@@ -1,0 +1,37 @@
+from __future__ import annotations
+
+import datetime
+from typing import TYPE_CHECKING, Annotated
+
+import strawberry
+
+from graph.db import Row
+from schema.types.management_enums import AssociationKind
+
+if TYPE_CHECKING:
+    from schema.types.nominal import Nominal
+
+
+@strawberry.type(description="A link between the nominal and another, in either direction.")
+class Association:
+    kind: AssociationKind
+    from_: datetime.date | None = strawberry.field(name="from")
+    to: datetime.date | None
+    nominal_row: strawberry.Private[Row]
+
+    @strawberry.field(description="The other nominal (its core fields).")
+    def nominal(self) -> Annotated[Nominal, strawberry.lazy("schema.types.nominal")]:
+        # Imported here: schema.types.nominal imports this module through its field mixins.
+        from schema.types.nominal import Nominal
+
+        return Nominal.from_row(self.nominal_row)
+
+    @classmethod
+    def from_row(cls, row: Row) -> Association:
+        started, ended = row.get("from"), row.get("to")
+        return cls(
+            kind=AssociationKind(row["kind"]),
+            from_=started.to_native() if started is not None else None,
+            to=ended.to_native() if ended is not None else None,
+            nominal_row=row["nominal"],
+        )

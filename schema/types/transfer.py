@@ -1,0 +1,54 @@
+from __future__ import annotations
+
+import datetime
+from typing import TYPE_CHECKING, Annotated
+
+import strawberry
+from strawberry import relay
+
+from graph.db import Row
+from schema.types.area import Area
+from schema.types.management_enums import TransferStatus
+from schema.types.officer import Officer
+
+if TYPE_CHECKING:
+    from schema.types.nominal import Nominal
+
+
+@strawberry.type(description="Management of a nominal passing from one area to another.")
+class Transfer(relay.Node):
+    uid: relay.NodeID[str]
+    status: TransferStatus
+    requested_at: datetime.datetime
+    decided_at: datetime.datetime | None
+    reason: str
+    from_area: Area | None
+    to_area: Area | None
+    requested_by: Officer | None
+    decided_by: Officer | None
+    nominal_row: strawberry.Private[Row]
+
+    @strawberry.field(description="The nominal being transferred (its core fields).")
+    def nominal(self) -> Annotated[Nominal, strawberry.lazy("schema.types.nominal")]:
+        # Imported here: schema.types.nominal imports this module through its field mixins.
+        from schema.types.nominal import Nominal
+
+        return Nominal.from_row(self.nominal_row)
+
+    @classmethod
+    def from_row(cls, row: Row) -> Transfer:
+        """From a transfer row carrying `nominal`, `fromArea`, `toArea`, `requestedBy` and
+        `decidedBy` rows (graph/queries/transfers.py)."""
+        decided = row.get("decidedAt")
+        return cls(
+            uid=row["uid"],
+            status=TransferStatus(row["status"]),
+            requested_at=row["requestedAt"].to_native(),
+            decided_at=decided.to_native() if decided is not None else None,
+            reason=row["reason"],
+            from_area=Area.from_row(row["fromArea"]) if row.get("fromArea") else None,
+            to_area=Area.from_row(row["toArea"]) if row.get("toArea") else None,
+            requested_by=Officer.from_row(row["requestedBy"]) if row.get("requestedBy") else None,
+            decided_by=Officer.from_row(row["decidedBy"]) if row.get("decidedBy") else None,
+            nominal_row=row["nominal"],
+        )
