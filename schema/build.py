@@ -15,7 +15,9 @@ from strawberry.extensions import (
 from strawberry.schema.config import StrawberryConfig
 
 from schema.errors import VisorErrors
+from schema.provenance_query import ProvenanceQuery
 from schema.query import NominalQuery
+from schema.types.record_kinds import RECORD_TYPES
 
 MAX_DEPTH = 10
 MAX_ALIASES = 30
@@ -23,7 +25,7 @@ MAX_TOKENS = 5000
 
 
 @strawberry.type
-class Query(NominalQuery):
+class Query(NominalQuery, ProvenanceQuery):
     pass
 
 
@@ -38,5 +40,8 @@ def build_schema(*, production: bool = False) -> strawberry.Schema:
     if production:
         extensions.append(DisableIntrospection)
     return strawberry.Schema(
-        query=Query, extensions=extensions, config=StrawberryConfig(auto_camel_case=True)
+        query=Query,
+        types=RECORD_TYPES,
+        extensions=extensions,
+        config=StrawberryConfig(auto_camel_case=True),
     )

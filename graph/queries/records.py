@@ -1,0 +1,112 @@
+"""Cypher for a nominal's record entries, their revision chains and who may read them.
+
+Every record comes back as one row: its own properties, its `kind` label, the nominal it is
+about, and its provenance (entered by, on behalf of, entered at, last verification), so a list of
+records needs no further query per record.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import NamedTuple
+
+from graph.db import Database, Row
+from graph.models.record import RECORD_KINDS
+
+RECORD_KIND_LABELS: tuple[str, ...] = tuple(kind.__name__ for kind in RECORD_KINDS)
+"""The allow-list of kind labels, in MODEL.md order."""
+
+# The row of record `r`; `$recordKinds` must be RECORD_KIND_LABELS.
+RECORD_ROW = """r {.*,
+  kind: [label IN labels(r) WHERE label IN $recordKinds][0],
+  nominalUid: COLLECT { MATCH (r)-[:ABOUT]->(n:Nominal) RETURN n.uid }[0],
+  enteredAt: coalesce(COLLECT { MATCH (r)-[e:ENTERED_BY]->(:Officer) RETURN e.at }[0],
+                      r.createdAt),
+  enteredBy: COLLECT { MATCH (r)-[:ENTERED_BY]->(o:Officer)
+                       RETURN o {.uid, .staffId, .name} }[0],
+  onBehalfOf: COLLECT { MATCH (r)-[:ON_BEHALF_OF]->(a:Agency) RETURN a {.*} }[0],
+  verification: COLLECT { MATCH (w:Officer)-[v:VERIFIED]->(r)
+                          RETURN {at: v.at, officer: w {.uid, .staffId, .name}}
+                          ORDER BY v.at DESC LIMIT 1 }[0]
+}"""
+
+# A record is a current version when no newer revision points to it.
+IS_CURRENT = "NOT EXISTS { (:Record)-[:REVISION_OF]->(r) }"
+
+RECORDS_OF_NOMINALS = f"""
+UNWIND $keys AS key
+RETURN key.index AS index, COLLECT {{
+  MATCH (r:Record)-[:ABOUT]->(:Nominal {{uid: key.nominal}})
+  WHERE {IS_CURRENT}
+    AND (key.kinds IS NULL OR any(label IN labels(r) WHERE label IN key.kinds))
+    AND (key.from IS NULL OR date(r.createdAt) >= key.from)
+    AND (key.to IS NULL OR date(r.createdAt) <= key.to)
+  WITH r ORDER BY r.createdAt DESC, r.uid DESC
+  RETURN {RECORD_ROW}
+}}[..key.limit] AS records
+"""
+
+# The whole chain a record belongs to, oldest first: its ancestors (negative positions), itself
+# (0) and the versions that replaced it (positive positions).
+REVISION_CHAINS = f"""
+UNWIND $uids AS uid
+MATCH (start:Record {{uid: uid}})
+CALL (start) {{
+  MATCH path = (start)-[:REVISION_OF*0..]->(r:Record) RETURN r, -length(path) AS position
+  UNION
+  MATCH path = (r:Record)-[:REVISION_OF*1..]->(start) RETURN r, length(path) AS position
+}}
+WITH uid, r, position ORDER BY position
+RETURN uid, collect({RECORD_ROW}) AS versions
+"""
+
+STEWARDS = """
+UNWIND $uids AS uid
+OPTIONAL MATCH (n:Nominal {uid: uid})
+RETURN uid,
+  COLLECT { MATCH (o:Officer)-[m:MANAGES]->(n) WHERE m.to IS NULL
+            OPTIONAL MATCH (o)-[:MEMBER_OF]->(a:Agency)
+            RETURN o {.uid, .name, agencyUid: a.uid, agencyName: a.name} }[0] AS manager,
+  COLLECT { MATCH (o:Officer)-[p:PARTNER_ON]->(n) WHERE p.to IS NULL
+            RETURN DISTINCT o.uid } AS partnerUids
+"""
+
+
+class RecordsKey(NamedTuple):
+    """Which records of a nominal: current versions, newest first, filtered, at most `limit`."""
+
+    nominal_uid: str
+    kinds: tuple[str, ...] | None
+    from_: datetime.date | None
+    to: datetime.date | None
+    limit: int
+
+
+async def records_of_nominals(db: Database, keys: list[RecordsKey]) -> list[list[Row]]:
+    """The records for each key, in key order."""
+    params = [
+        {
+            "index": i,
+            "nominal": key.nominal_uid,
+            "kinds": list(key.kinds) if key.kinds is not None else None,
+            "from": key.from_,
+            "to": key.to,
+            "limit": key.limit,
+        }
+        for i, key in enumerate(keys)
+    ]
+    rows = await db.read(RECORDS_OF_NOMINALS, keys=params, recordKinds=list(RECORD_KIND_LABELS))
+    found = {row["index"]: row["records"] for row in rows}
+    return [found.get(i, []) for i in range(len(keys))]
+
+
+async def revision_chains(db: Database, uids: list[str]) -> dict[str, list[Row]]:
+    """Record uid → every version of its chain, oldest to newest (missing uids are absent)."""
+    rows = await db.read(REVISION_CHAINS, uids=uids, recordKinds=list(RECORD_KIND_LABELS))
+    return {row["uid"]: row["versions"] for row in rows}
+
+
+async def stewards(db: Database, nominal_uids: list[str]) -> dict[str, Row]:
+    """Nominal uid → {manager: {uid, name, agencyUid, agencyName} | None, partnerUids: [...]}."""
+    rows = await db.read(STEWARDS, uids=nominal_uids)
+    return {row["uid"]: row for row in rows}

@@ -1,0 +1,169 @@
+"""Reading record entries: who may see a record's content, and the stub everyone else gets.
+
+An actor may read a record's content when their clearance is at or above its classification
+and, for handling code C or intelligence marked restricted, they are the nominal's current
+manager, a current partner, or an officer of the entering agency. Anyone else sees a sanitised
+stub: kind, entry time, entering agency and whom to contact. Every function that returns records
+returns `RecordView`s, so the rule is applied wherever a record is shown.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from graph.db import Row
+from graph.models.enums import Classification, HandlingCode
+from graph.queries.records import RECORD_KIND_LABELS, RecordsKey
+from loaders.records import RecordLoaders
+from resolvers.actor import Actor
+from resolvers.errors import BadUserInput
+
+MAX_RECORDS = 200
+
+
+@dataclass(frozen=True)
+class RecordView:
+    """A record row as the actor may see it: `notice` is set when only the stub may be shown."""
+
+    row: Row
+    notice: str | None = None
+
+    @property
+    def restricted(self) -> bool:
+        return self.notice is not None
+
+
+def clearance_permits(actor: Actor, record: Row) -> bool:
+    """Clearance at or above the marking; unknown values on either side refuse."""
+    try:
+        clearance = Classification(actor.clearance)
+        marking = Classification(str(record.get("classification")))
+    except ValueError:
+        return False
+    return clearance.permits(marking)
+
+
+def needs_stewardship(record: Row) -> bool:
+    """Handling code C, or intelligence marked restricted: for the record's stewards only."""
+    if record.get("handlingCode") == HandlingCode.C.value:
+        return True
+    return record.get("kind") == "Intelligence" and bool(record.get("restricted"))
+
+
+def may_read(actor: Actor, record: Row, stewards: Row) -> bool:
+    """The access rule for one record; `stewards` is the nominal's manager and partners."""
+    if not clearance_permits(actor, record):
+        return False
+    if not needs_stewardship(record):
+        return True
+    manager = stewards.get("manager") or {}
+    agency = record.get("onBehalfOf") or {}
+    return (
+        actor.uid == manager.get("uid")
+        or actor.uid in (stewards.get("partnerUids") or ())
+        or (actor.agency_uid is not None and actor.agency_uid == agency.get("uid"))
+    )
+
+
+def restriction_notice(record: Row, stewards: Row) -> str:
+    manager = stewards.get("manager")
+    if manager:
+        agency = f", {manager['agencyName']}" if manager.get("agencyName") else ""
+        return f"Restricted: contact the manager, {manager['name']}{agency}."
+    entering = (record.get("onBehalfOf") or {}).get("name")
+    if entering:
+        return f"Restricted: contact the entering agency, {entering}."
+    return "Restricted: contact the nominal's manager."
+
+
+async def view_records(
+    *, loaders: RecordLoaders, actor: Actor, rows: Sequence[Row]
+) -> list[RecordView]:
+    """Applies the access rule to rows; the stewards of the nominals concerned are loaded (in
+    one batch) only when some row cannot be decided by clearance alone."""
+    undecided = [row for row in rows if not clearance_permits(actor, row) or needs_stewardship(row)]
+    nominal_uids = sorted({row["nominalUid"] for row in undecided if row.get("nominalUid")})
+    loaded = await loaders.stewards.load_many(nominal_uids) if nominal_uids else []
+    stewards = dict(zip(nominal_uids, loaded, strict=True))
+    views = []
+    for row in rows:
+        held = stewards.get(row.get("nominalUid") or "", {"manager": None, "partnerUids": []})
+        if may_read(actor, row, held):
+            views.append(RecordView(row))
+        else:
+            views.append(RecordView(row, restriction_notice(row, held)))
+    return views
+
+
+def records_key(
+    *,
+    nominal_uid: str,
+    kinds: Sequence[str] | None,
+    from_: datetime.date | None,
+    to: datetime.date | None,
+    first: int,
+) -> RecordsKey:
+    """Validates a records filter; BAD_USER_INPUT names the offending argument."""
+    if not 0 <= first <= MAX_RECORDS:
+        raise BadUserInput(
+            f"first: must be between 0 and {MAX_RECORDS}, got {first}", field="first"
+        )
+    if from_ is not None and to is not None and from_ > to:
+        raise BadUserInput(f"from: {from_} is after to: {to}", field="from")
+    if kinds is not None:
+        unknown = sorted(set(kinds) - set(RECORD_KIND_LABELS))
+        if unknown:
+            raise BadUserInput(f"kinds: unknown record kinds {unknown}", field="kinds")
+    wanted = tuple(sorted(set(kinds))) if kinds is not None else None
+    return RecordsKey(nominal_uid, wanted, from_, to, first)
+
+
+async def nominal_records(
+    *,
+    loaders: RecordLoaders,
+    actor: Actor,
+    nominal_uid: str,
+    kinds: Sequence[str] | None = None,
+    from_: datetime.date | None = None,
+    to: datetime.date | None = None,
+    first: int = 50,
+) -> list[RecordView]:
+    """Current versions of a nominal's records, newest first (by createdAt), filtered by kind and
+    by the date of createdAt (both ends inclusive)."""
+    key = records_key(nominal_uid=nominal_uid, kinds=kinds, from_=from_, to=to, first=first)
+    rows = await loaders.by_nominal.load(key)
+    return await view_records(loaders=loaders, actor=actor, rows=rows)
+
+
+async def latest_record(
+    *, loaders: RecordLoaders, actor: Actor, nominal_uid: str, kind: str
+) -> RecordView | None:
+    """The newest current version of the given kind (latest risk assessment, current plan)."""
+    views = await nominal_records(
+        loaders=loaders, actor=actor, nominal_uid=nominal_uid, kinds=[kind], first=1
+    )
+    return views[0] if views else None
+
+
+async def open_custody_period(
+    *, loaders: RecordLoaders, actor: Actor, nominal_uid: str
+) -> RecordView | None:
+    """The newest current CustodyPeriod without an end date, if any."""
+    rows = await loaders.by_nominal.load(
+        records_key(
+            nominal_uid=nominal_uid, kinds=["CustodyPeriod"], from_=None, to=None, first=MAX_RECORDS
+        )
+    )
+    open_rows = [row for row in rows if row.get("endedOn") is None][:1]
+    views = await view_records(loaders=loaders, actor=actor, rows=open_rows)
+    return views[0] if views else None
+
+
+async def record_revisions(
+    *, loaders: RecordLoaders, actor: Actor, record_uid: str
+) -> list[RecordView]:
+    """Every version of the record's chain, oldest to newest, each under the access rule."""
+    rows = await loaders.revisions.load(record_uid)
+    return await view_records(loaders=loaders, actor=actor, rows=rows)

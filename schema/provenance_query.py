@@ -1,0 +1,76 @@
+"""Root query fields for provenance across nominals: thin calls into resolvers/."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Annotated
+
+import strawberry
+from strawberry import relay
+
+from resolvers import provenance
+from resolvers.errors import BadUserInput
+from schema.context import Info
+from schema.types.provenance_connection import ContributionConnection, ContributionEdge
+from schema.types.record_kinds import show_record
+
+
+def node_uid(global_id: strawberry.ID | None, *, type_name: str, field: str) -> str | None:
+    """The uid inside a global ID of the given type; BAD_USER_INPUT naming `field` otherwise."""
+    if global_id is None:
+        return None
+    try:
+        decoded = relay.GlobalID.from_id(str(global_id))
+    except Exception:  # noqa: BLE001 - any decoding failure is the client's malformed ID
+        decoded = None
+    if decoded is None or decoded.type_name != type_name or not decoded.node_id:
+        raise BadUserInput(f"{field}: not the ID of an {type_name}: {global_id!r}", field=field)
+    return decoded.node_id
+
+
+@strawberry.type
+class ProvenanceQuery:
+    @strawberry.field(
+        description="Record entries (every version) made by one officer or on behalf of one "
+        "agency, newest first. For supervisors (their own agency) and admins."
+    )
+    async def contributions(
+        self,
+        info: Info,
+        officer: strawberry.ID | None = None,
+        agency: strawberry.ID | None = None,
+        from_: Annotated[
+            datetime.datetime | None,
+            strawberry.argument(name="from", description="Entered at or after."),
+        ] = None,
+        to: Annotated[
+            datetime.datetime | None, strawberry.argument(description="Entered at or before.")
+        ] = None,
+        first: int = 20,
+        after: str | None = None,
+    ) -> ContributionConnection:
+        ctx = info.context
+        page = await provenance.contributions(
+            db=ctx.db,
+            loaders=ctx.loaders.records,
+            actor=ctx.require_actor(),
+            officer_uid=node_uid(officer, type_name="Officer", field="officer"),
+            agency_uid=node_uid(agency, type_name="Agency", field="agency"),
+            from_=from_,
+            to=to,
+            first=first,
+            after=after,
+        )
+        edges = [
+            ContributionEdge(cursor=cursor, node=show_record(view)) for cursor, view in page.edges
+        ]
+        return ContributionConnection(
+            edges=edges,
+            total_count=page.total,
+            page_info=relay.PageInfo(
+                has_next_page=page.has_next,
+                has_previous_page=after is not None,
+                start_cursor=edges[0].cursor if edges else None,
+                end_cursor=edges[-1].cursor if edges else None,
+            ),
+        )

@@ -1,0 +1,238 @@
+"""The record entries a reader may see in full: the `RecordEntry` interface (content and
+provenance) and one type per kind. `show_record` turns a resolver's `RecordView` into the type
+the reader gets, the restricted stub included."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+from typing import Any
+
+import strawberry
+
+from graph.db import Row
+from resolvers import records
+from resolvers.records import RecordView
+from schema.context import Info
+from schema.types.enums import RiskLevel
+from schema.types.officer import Officer
+from schema.types.record import Record, RecordKind, stub_fields
+from schema.types.record_enums import (
+    Classification,
+    HandlingCode,
+    IntelligenceAssessment,
+    SourceEvaluation,
+)
+from schema.types.restricted_record import RestrictedRecord
+
+
+def _date(value: Any) -> datetime.date | None:
+    return value.to_native() if value is not None else None
+
+
+@strawberry.interface(description="A record entry with its content and its provenance.")
+class RecordEntry(Record):
+    classification: Classification
+    version: int
+    summary: str | None
+    created_at: datetime.datetime
+    entered_by: Officer | None = strawberry.field(description="Who made the entry.")
+    verified_by: Officer | None = strawberry.field(
+        description="The manager who last verified the entry."
+    )
+    verified_at: datetime.datetime | None
+
+    @strawberry.field(
+        description="Every version of this entry, oldest to newest, this one included."
+    )
+    async def revisions(self, info: Info) -> list[Record]:
+        ctx = info.context
+        views = await records.record_revisions(
+            loaders=ctx.loaders.records, actor=ctx.require_actor(), record_uid=self.uid
+        )
+        return [show_record(view) for view in views]
+
+
+def entry_fields(row: Row) -> dict[str, Any]:
+    """The fields of `RecordEntry`: content common to every kind, and provenance."""
+    entered_by = row.get("enteredBy")
+    verification = row.get("verification") or {}
+    verified_at = verification.get("at")
+    return {
+        **stub_fields(row),
+        "classification": Classification(row["classification"]),
+        "version": int(row["version"]),
+        "summary": row.get("summary"),
+        "created_at": row["createdAt"].to_native(),
+        "entered_by": Officer.from_row(entered_by) if entered_by else None,
+        "verified_by": (
+            Officer.from_row(verification["officer"]) if verification.get("officer") else None
+        ),
+        "verified_at": verified_at.to_native() if verified_at is not None else None,
+    }
+
+
+@strawberry.type
+class RiskAssessment(RecordEntry):
+    tool: str
+    risk_level: RiskLevel
+    assessed_on: datetime.date
+    next_review_on: datetime.date | None
+
+    @classmethod
+    def from_row(cls, row: Row) -> RiskAssessment:
+        return cls(
+            **entry_fields(row),
+            tool=row["tool"],
+            risk_level=RiskLevel(row["riskLevel"]),
+            assessed_on=row["assessedOn"].to_native(),
+            next_review_on=_date(row.get("nextReviewOn")),
+        )
+
+
+@strawberry.type
+class RiskManagementPlan(RecordEntry):
+    starts_on: datetime.date
+    review_on: datetime.date | None
+    objectives: str
+
+    @classmethod
+    def from_row(cls, row: Row) -> RiskManagementPlan:
+        return cls(
+            **entry_fields(row),
+            starts_on=row["startsOn"].to_native(),
+            review_on=_date(row.get("reviewOn")),
+            objectives=row["objectives"],
+        )
+
+
+@strawberry.type
+class MeetingMinutes(RecordEntry):
+    meeting_on: datetime.date
+    level: int
+    attendees: list[str]
+    minutes: str
+
+    @classmethod
+    def from_row(cls, row: Row) -> MeetingMinutes:
+        return cls(
+            **entry_fields(row),
+            meeting_on=row["meetingOn"].to_native(),
+            level=int(row["level"]),
+            attendees=list(row.get("attendees") or []),
+            minutes=row["minutes"],
+        )
+
+
+@strawberry.type(description="Intelligence graded under 3x5x2.")
+class Intelligence(RecordEntry):
+    source_evaluation: SourceEvaluation
+    intelligence_assessment: IntelligenceAssessment
+    handling_code: HandlingCode
+    handling_conditions: str | None
+    restricted: bool
+    text: str
+
+    @classmethod
+    def from_row(cls, row: Row) -> Intelligence:
+        return cls(
+            **entry_fields(row),
+            source_evaluation=SourceEvaluation(row["sourceEvaluation"]),
+            intelligence_assessment=IntelligenceAssessment(row["intelligenceAssessment"]),
+            handling_code=HandlingCode(row["handlingCode"]),
+            handling_conditions=row.get("handlingConditions"),
+            restricted=bool(row.get("restricted")),
+            text=row["text"],
+        )
+
+
+@strawberry.type
+class Conviction(RecordEntry):
+    offence: str
+    convicted_on: datetime.date
+    court: str | None
+    sentence: str | None
+
+    @classmethod
+    def from_row(cls, row: Row) -> Conviction:
+        return cls(
+            **entry_fields(row),
+            offence=row["offence"],
+            convicted_on=row["convictedOn"].to_native(),
+            court=row.get("court"),
+            sentence=row.get("sentence"),
+        )
+
+
+@strawberry.type
+class CustodyPeriod(RecordEntry):
+    establishment: str
+    started_on: datetime.date
+    ended_on: datetime.date | None
+
+    @classmethod
+    def from_row(cls, row: Row) -> CustodyPeriod:
+        return cls(
+            **entry_fields(row),
+            establishment=row["establishment"],
+            started_on=row["startedOn"].to_native(),
+            ended_on=_date(row.get("endedOn")),
+        )
+
+
+@strawberry.type
+class Notification(RecordEntry):
+    notified_on: datetime.date
+    requirement: str
+    details: str | None
+
+    @classmethod
+    def from_row(cls, row: Row) -> Notification:
+        return cls(
+            **entry_fields(row),
+            notified_on=row["notifiedOn"].to_native(),
+            requirement=row["requirement"],
+            details=row.get("details"),
+        )
+
+
+@strawberry.type
+class Note(RecordEntry):
+    text: str
+
+    @classmethod
+    def from_row(cls, row: Row) -> Note:
+        return cls(**entry_fields(row), text=row["text"])
+
+
+BUILDERS: dict[RecordKind, Callable[[Row], RecordEntry]] = {
+    RecordKind.RISK_ASSESSMENT: RiskAssessment.from_row,
+    RecordKind.RISK_MANAGEMENT_PLAN: RiskManagementPlan.from_row,
+    RecordKind.MEETING_MINUTES: MeetingMinutes.from_row,
+    RecordKind.INTELLIGENCE: Intelligence.from_row,
+    RecordKind.CONVICTION: Conviction.from_row,
+    RecordKind.CUSTODY_PERIOD: CustodyPeriod.from_row,
+    RecordKind.NOTIFICATION: Notification.from_row,
+    RecordKind.NOTE: Note.from_row,
+}
+
+RECORD_TYPES: tuple[type, ...] = (
+    RiskAssessment,
+    RiskManagementPlan,
+    MeetingMinutes,
+    Intelligence,
+    Conviction,
+    CustodyPeriod,
+    Notification,
+    Note,
+    RestrictedRecord,
+)
+"""Every object type implementing `Record`; the schema must list them (`types=`), since fields
+return the interface."""
+
+
+def show_record(view: RecordView) -> Record:
+    """The full entry of its kind when the reader may see it, the stub otherwise."""
+    if view.notice is not None:
+        return RestrictedRecord.from_row(view.row, view.notice)
+    return BUILDERS[RecordKind(view.row["kind"])](view.row)
