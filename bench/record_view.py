@@ -36,19 +36,88 @@ query View($ref: String!) {
   nominal(visorRef: $ref) {
     visorRef firstName lastName aliases dateOfBirth category level riskLevel status version
     manager { staffId name agency { code name } }
+    partners { from officer { staffId name agency { code } } }
+    currentArea { code name partOf { code name } }
+    currentAddress { from kind location { address postcode } }
+    residenceHistory { from to kind location { postcode } }
+    associations { kind from nominal { visorRef lastName } }
+    openTransfer { status requestedAt toArea { code } }
+    custodyStatus { status }
+    latestRiskAssessment { kind enteredAt ... on RiskAssessment { riskLevel tool } }
+    currentRiskManagementPlan { kind enteredAt ... on RiskManagementPlan { objectives } }
+    records(first: 20) {
+      kind enteredAt onBehalfOf { code }
+      ... on RecordEntry { classification version summary enteredBy { staffId }
+                           verifiedBy { staffId } verifiedAt }
+    }
   }
 }
 """
 
-# The same data as VIEW, fetched by hand in one query.
+# The same data as VIEW, fetched by hand in one query (no access rules, no audit).
 HAND_WRITTEN = """
 MATCH (n:Nominal {visorRef: $ref})
-OPTIONAL MATCH (o:Officer)-[m:MANAGES]->(n) WHERE m.to IS NULL
-OPTIONAL MATCH (o)-[:MEMBER_OF]->(a:Agency)
-RETURN n {.visorRef, .firstName, .lastName, .aliases, .dateOfBirth, .category, .level,
-          .riskLevel, .status, .version,
-          manager: CASE WHEN o IS NULL THEN null
-                   ELSE o {.staffId, .name, agency: a {.code, .name}} END} AS nominal
+CALL (n) {
+  OPTIONAL MATCH (o:Officer)-[m:MANAGES]->(n) WHERE m.to IS NULL
+  OPTIONAL MATCH (o)-[:MEMBER_OF]->(a:Agency)
+  RETURN o {.staffId, .name, agency: a {.code, .name}} AS manager
+}
+CALL (n) {
+  OPTIONAL MATCH (o:Officer)-[p:PARTNER_ON]->(n) WHERE p.to IS NULL
+  OPTIONAL MATCH (o)-[:MEMBER_OF]->(a:Agency)
+  RETURN collect({from: p.from, officer: o {.staffId, .name, agency: a.code}}) AS partners
+}
+CALL (n) {
+  OPTIONAL MATCH (n)-[m:MANAGED_IN]->(area:Area) WHERE m.to IS NULL
+  OPTIONAL MATCH (area)-[:PART_OF]->(parent:Area)
+  RETURN area {.code, .name, partOf: parent {.code, .name}} AS currentArea
+}
+CALL (n) {
+  OPTIONAL MATCH (n)-[r:RESIDED_AT]->(l:Location)
+  WITH r, l ORDER BY r.from DESC
+  RETURN collect({from: r.from, to: r.to, kind: r.kind, address: l.address,
+                  postcode: l.postcode}) AS residences
+}
+CALL (n) {
+  OPTIONAL MATCH (n)-[s:ASSOCIATED_WITH]-(other:Nominal)
+  RETURN collect({kind: s.kind, from: s.from, visorRef: other.visorRef,
+                  lastName: other.lastName}) AS associations
+}
+CALL (n) {
+  OPTIONAL MATCH (t:Transfer {status: 'REQUESTED'})-[:OF]->(n)
+  OPTIONAL MATCH (t)-[:TO_AREA]->(to:Area)
+  RETURN t {.status, .requestedAt, toArea: to.code} AS openTransfer
+}
+CALL (n) {
+  OPTIONAL MATCH (c:CustodyPeriod)-[:ABOUT]->(n)
+  WHERE c.endedOn IS NULL AND NOT EXISTS { (:Record)-[:REVISION_OF]->(c) }
+  RETURN c {.establishment, .startedOn} AS custody
+}
+CALL (n) {
+  MATCH (r:Record)-[:ABOUT]->(n) WHERE NOT EXISTS { (:Record)-[:REVISION_OF]->(r) }
+  WITH r ORDER BY r.createdAt DESC LIMIT 20
+  MATCH (r)-[e:ENTERED_BY]->(by:Officer)
+  MATCH (r)-[:ON_BEHALF_OF]->(g:Agency)
+  OPTIONAL MATCH (v:Officer)-[vf:VERIFIED]->(r)
+  RETURN collect(r {.*, labels: labels(r), enteredAt: e.at, enteredBy: by.staffId,
+                    agency: g.code, verifiedBy: v.staffId, verifiedAt: vf.at}) AS records
+}
+CALL (n) {
+  OPTIONAL MATCH (r:RiskAssessment)-[:ABOUT]->(n)
+  WHERE NOT EXISTS { (:Record)-[:REVISION_OF]->(r) }
+  WITH r ORDER BY r.createdAt DESC LIMIT 1
+  RETURN r {.riskLevel, .tool, .createdAt} AS latestRiskAssessment
+}
+CALL (n) {
+  OPTIONAL MATCH (r:RiskManagementPlan)-[:ABOUT]->(n)
+  WHERE NOT EXISTS { (:Record)-[:REVISION_OF]->(r) }
+  WITH r ORDER BY r.createdAt DESC LIMIT 1
+  RETURN r {.objectives, .createdAt} AS currentPlan
+}
+RETURN n {.*, manager: manager, partners: partners, currentArea: currentArea,
+          residences: residences, associations: associations, openTransfer: openTransfer,
+          custody: custody, records: records, latestRiskAssessment: latestRiskAssessment,
+          currentPlan: currentPlan} AS nominal
 """
 
 

@@ -9,14 +9,11 @@ from strawberry.dataloader import DataLoader
 from graph.db import Database, Row
 from loaders.agencies import officer_agency_loader
 from loaders.management import ManagementLoaders, build_management_loaders
-from loaders.managers import current_manager_loader
 from loaders.records import RecordLoaders, build_record_loaders
 
 
 @dataclass(frozen=True)
 class Loaders:
-    current_manager: DataLoader[str, Row | None]
-    """Nominal uid → the officer who manages it now."""
     officer_agency: DataLoader[str, Row | None]
     """Officer uid → the agency they are a member of."""
     records: RecordLoaders
@@ -25,7 +22,6 @@ class Loaders:
 
 def build_loaders(db: Database) -> Loaders:
     return Loaders(
-        current_manager=current_manager_loader(db),
         officer_agency=officer_agency_loader(db),
         records=build_record_loaders(db),
         management=build_management_loaders(db),

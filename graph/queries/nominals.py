@@ -61,12 +61,6 @@ WITH collect({nominal: n {.*}, score: score}) AS hits
 RETURN size(hits) AS total, hits[$offset..$offset + $limit] AS page
 """
 
-CURRENT_MANAGERS = """
-UNWIND $uids AS uid
-OPTIONAL MATCH (o:Officer)-[m:MANAGES]->(:Nominal {uid: uid}) WHERE m.to IS NULL
-RETURN uid, o {.*} AS officer
-"""
-
 COUNT_NOMINALS = "MATCH (n:Nominal) RETURN count(n) AS count"
 
 # Which of a filter's references name nothing in the graph (one round trip for all of them).
@@ -154,11 +148,6 @@ async def search_nominals(
     """Full-text hits ranked by score: (total hits, [{nominal, score}])."""
     row = (await db.read(SEARCH, lucene=lucene, offset=offset, limit=limit))[0]
     return row["total"], row["page"]
-
-
-async def current_managers(db: Database, nominal_uids: list[str]) -> dict[str, Row | None]:
-    rows = await db.read(CURRENT_MANAGERS, uids=nominal_uids)
-    return {row["uid"]: row["officer"] for row in rows}
 
 
 async def count_nominals(db: Database) -> int:

@@ -11,9 +11,9 @@ import pytest
 from starlette.applications import Starlette
 
 from graph.db import Database
-from tests.live_app import serving
 from tests.management_graph import create_caseload, create_management_graph
 from visor.app import create_app
+from visor.serving import serving
 from visor.settings import Settings
 from visor.tokens import issue_token
 

@@ -12,9 +12,9 @@ import pytest
 from starlette.applications import Starlette
 
 from graph.db import Database
-from tests.live_app import serving
 from tests.record_graph import SECRET_TEXTS, create_many_nominals, create_record_graph
 from visor.app import create_app
+from visor.serving import serving
 from visor.settings import Settings
 from visor.tokens import issue_token
 
