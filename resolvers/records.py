@@ -13,11 +13,12 @@ import datetime
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from graph.db import Row
+from graph.db import Database, Row
 from graph.models.enums import Classification, HandlingCode
-from graph.queries.records import RECORD_KIND_LABELS, RecordsKey
+from graph.queries.records import RECORD_KIND_LABELS, RecordsKey, records_by_uid
 from loaders.records import RecordLoaders
 from resolvers.actor import Actor
+from resolvers.audit import record_consultation, require_purpose
 from resolvers.errors import BadUserInput
 
 MAX_RECORDS = 200
@@ -167,3 +168,22 @@ async def record_revisions(
     """Every version of the record's chain, oldest to newest, each under the access rule."""
     rows = await loaders.revisions.load(record_uid)
     return await view_records(loaders=loaders, actor=actor, rows=rows)
+
+
+async def get_records_by_uid(
+    *,
+    db: Database,
+    loaders: RecordLoaders,
+    actor: Actor,
+    uids: list[str],
+    purpose: str | None,
+) -> list[RecordView | None]:
+    """Records by uid (a `node(id:)` lookup) in the order asked, each under the access rule;
+    reading them is an audited consultation of the nominals they are about."""
+    stated = require_purpose(purpose)
+    found = await records_by_uid(db, uids)
+    nominal_uids = sorted({row["nominalUid"] for row in found.values() if row.get("nominalUid")})
+    await record_consultation(db=db, actor=actor, nominal_uids=nominal_uids, purpose=stated)
+    views = await view_records(loaders=loaders, actor=actor, rows=list(found.values()))
+    by_uid = {view.row["uid"]: view for view in views}
+    return [by_uid.get(uid) for uid in uids]

@@ -8,24 +8,25 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Awaitable, Callable, Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from strawberry import relay
 
-from graph.db import Row
 from resolvers.errors import NotFound
 
 if TYPE_CHECKING:
     from schema.context import Info
 
+T = TypeVar("T")
+
 
 async def rows_for_nodes(
-    fetch: Callable[[list[str]], Awaitable[list[Row | None]]],
+    fetch: Callable[[list[str]], Awaitable[list[T | None]]],
     node_ids: Iterable[str],
     *,
     required: bool,
     type_name: str,
-) -> list[Row | None]:
+) -> list[T | None]:
     ids = list(node_ids)
     rows = await fetch(ids)
     if required:
@@ -35,29 +36,66 @@ async def rows_for_nodes(
     return rows
 
 
-def node_types() -> dict[str, type[relay.Node]]:
-    """The types a global id may name: an allow-list, so an id never reaches an arbitrary
-    class."""
+Lookup = Callable[["Info", list[str]], Awaitable[Iterable[relay.Node]]]
+
+
+def _by_class(cls: type[relay.Node]) -> Lookup:
+    async def lookup(info: Info, node_ids: list[str]) -> Iterable[relay.Node]:
+        resolved = cls.resolve_nodes(info=info, node_ids=node_ids, required=True)
+        return await resolved if inspect.isawaitable(resolved) else resolved
+
+    return lookup
+
+
+async def _records(info: Info, node_ids: list[str]) -> list[relay.Node]:
+    from resolvers.records import get_records_by_uid
+    from schema.types.record_kinds import show_record
+
+    ctx = info.context
+    views = await rows_for_nodes(
+        lambda uids: get_records_by_uid(
+            db=ctx.db,
+            loaders=ctx.loaders.records,
+            actor=ctx.require_actor(),
+            uids=uids,
+            purpose=ctx.purpose,
+        ),
+        node_ids,
+        required=True,
+        type_name="record",
+    )
+    return [show_record(view) for view in views if view is not None]
+
+
+def node_lookups() -> dict[str, Lookup]:
+    """The types a global id may name, each with its lookup: an allow-list, so an id never
+    reaches an arbitrary class. Every record type resolves through the record access rule."""
     from schema.types.agency import Agency
+    from schema.types.area import Area
+    from schema.types.location import Location
     from schema.types.nominal import Nominal
     from schema.types.officer import Officer
+    from schema.types.record_kinds import RECORD_TYPES
 
-    return {cls.__name__: cls for cls in (Agency, Nominal, Officer)}
+    lookups: dict[str, Lookup] = {
+        cls.__name__: _by_class(cls) for cls in (Agency, Area, Location, Nominal, Officer)
+    }
+    lookups.update({cls.__name__: _records for cls in RECORD_TYPES})
+    return lookups
 
 
 async def resolve_global_ids(info: Info, ids: list[relay.GlobalID]) -> list[relay.Node]:
-    """The objects named by `ids`, in order: one batched lookup per type, each through that
-    type's `resolve_nodes` and so its access rules. Unknown types and ids are NOT_FOUND."""
-    known = node_types()
+    """The objects named by `ids`, in order: one batched lookup per type, each under that
+    type's access rules. Unknown types and ids are NOT_FOUND."""
+    lookups = node_lookups()
     by_type: dict[str, list[str]] = {}
     for global_id in ids:
-        if global_id.type_name not in known:
+        if global_id.type_name not in lookups:
             raise NotFound(f"id: no object of type {global_id.type_name!r}", field="id")
         by_type.setdefault(global_id.type_name, []).append(global_id.node_id)
     found: dict[tuple[str, str], relay.Node] = {}
     for type_name, node_ids in by_type.items():
-        resolved = known[type_name].resolve_nodes(info=info, node_ids=node_ids, required=True)
-        nodes = await resolved if inspect.isawaitable(resolved) else resolved
+        nodes = await lookups[type_name](info, node_ids)
         for node_id, node in zip(node_ids, nodes, strict=True):
             found[(type_name, node_id)] = node
     return [found[(global_id.type_name, global_id.node_id)] for global_id in ids]

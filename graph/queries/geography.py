@@ -52,3 +52,17 @@ async def location_areas(db: Database, location_uids: list[str]) -> dict[str, Ro
     """Location uid → the area it is IN_AREA."""
     rows = await db.read(LOCATION_AREAS, uids=location_uids)
     return {row["uid"]: row["area"] for row in rows}
+
+
+AREAS_BY_UID = "MATCH (a:Area) WHERE a.uid IN $uids RETURN a {.*} AS area"
+LOCATIONS_BY_UID = "MATCH (l:Location) WHERE l.uid IN $uids RETURN l {.*} AS location"
+
+
+async def areas_by_uid(db: Database, uids: list[str]) -> dict[str, Row]:
+    rows = await db.read(AREAS_BY_UID, uids=uids)
+    return {row["area"]["uid"]: row["area"] for row in rows}
+
+
+async def locations_by_uid(db: Database, uids: list[str]) -> dict[str, Row]:
+    rows = await db.read(LOCATIONS_BY_UID, uids=uids)
+    return {row["location"]["uid"]: row["location"] for row in rows}

@@ -110,3 +110,14 @@ async def stewards(db: Database, nominal_uids: list[str]) -> dict[str, Row]:
     """Nominal uid → {manager: {uid, name, agencyUid, agencyName} | None, partnerUids: [...]}."""
     rows = await db.read(STEWARDS, uids=nominal_uids)
     return {row["uid"]: row for row in rows}
+
+
+RECORDS_BY_UID = f"""
+MATCH (r:Record) WHERE r.uid IN $uids
+RETURN {RECORD_ROW} AS record
+"""
+
+
+async def records_by_uid(db: Database, uids: list[str]) -> dict[str, Row]:
+    rows = await db.read(RECORDS_BY_UID, uids=uids, recordKinds=list(RECORD_KIND_LABELS))
+    return {row["record"]["uid"]: row["record"] for row in rows}

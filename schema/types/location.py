@@ -1,10 +1,14 @@
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import strawberry
 from strawberry import relay
 
 from graph.db import Row
+from resolvers import directory
 from schema.context import Info
+from schema.nodes import rows_for_nodes
 from schema.types.area import Area
 
 
@@ -20,6 +24,20 @@ class Location(relay.Node):
     async def area(self, info: Info) -> Area | None:
         row = await info.context.loaders.management.location_area.load(self.uid)
         return Area.from_row(row) if row else None
+
+    @classmethod
+    async def resolve_nodes(  # type: ignore[override]  # one async signature for strawberry's overloads
+        cls, *, info: Info, node_ids: Iterable[str], required: bool = False
+    ) -> list[Location | None]:
+        ctx = info.context
+        actor = ctx.require_actor()
+        rows = await rows_for_nodes(
+            lambda uids: directory.get_locations(db=ctx.db, actor=actor, uids=uids),
+            node_ids,
+            required=required,
+            type_name="Location",
+        )
+        return [cls.from_row(row) if row else None for row in rows]
 
     @classmethod
     def from_row(cls, row: Row) -> Location:

@@ -1,0 +1,117 @@
+"""node(id:) and nodes(ids:) over real HTTP: never a side door around the access rules."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+import httpx
+import pytest
+from strawberry.relay import GlobalID
+
+from graph.db import Database
+from graph.reference_data import load_reference_data
+from tests.record_graph import SECRET_TEXTS, create_record_graph
+from visor.app import create_app
+from visor.serving import serving
+from visor.settings import Settings
+from visor.tokens import issue_token
+
+NODE = """
+query($id: ID!) { node(id: $id) {
+  __typename id
+  ... on Record { kind onBehalfOf { code } }
+  ... on RestrictedRecord { notice }
+  ... on Note { text }
+  ... on Area { code name }
+} }
+"""
+
+
+@pytest.fixture(scope="module")
+def base_url(settings: Settings, neo4j_uri: str) -> Iterator[str]:
+    with serving(create_app(settings, uri=neo4j_uri)) as url:
+        yield url
+
+
+def ask(
+    base_url: str, settings: Settings, staff_id: str, record_id: str, purpose: str | None = "review"
+) -> dict[str, object]:
+    headers = {"Authorization": f"Bearer {issue_token(settings.secret, staff_id)}"}
+    if purpose:
+        headers["X-Visor-Purpose"] = purpose
+    response = httpx.post(
+        f"{base_url}/graphql",
+        json={"query": NODE, "variables": {"id": record_id}},
+        headers=headers,
+        timeout=30,
+    )
+    body: dict[str, object] = response.json()
+    return body
+
+
+async def consultations(db: Database) -> list[dict[str, object]]:
+    return await db.read(
+        "MATCH (e:AuditEvent {action: 'CONSULT'})-[:BY]->(o:Officer) "
+        "OPTIONAL MATCH (e)-[:CONCERNS]->(n:Nominal) "
+        "WITH e, o, collect(n.visorRef) AS nominals ORDER BY e.seq "
+        "RETURN o.staffId AS officer, e.purpose AS purpose, nominals"
+    )
+
+
+async def test_a_secret_record_by_id_is_a_stub_for_low_clearance(
+    db: Database, base_url: str, settings: Settings
+) -> None:
+    await create_record_graph(db)
+    secret_note = str(GlobalID("Note", "rec-secret"))
+
+    full = ask(base_url, settings, "T-MGR", secret_note)
+    assert full["data"]["node"]["__typename"] == "Note"  # type: ignore[index]
+
+    stub = ask(base_url, settings, "T-LOW", secret_note)
+    node = stub["data"]["node"]  # type: ignore[index]
+    assert node["__typename"] == "RestrictedRecord"
+    assert node["kind"] == "NOTE" and node["onBehalfOf"] == {"code": "PSOS"}
+    assert node["notice"].startswith("Restricted: contact the manager, Morag Manager")
+    assert not any(text in json.dumps(stub) for text in SECRET_TEXTS)
+
+    # Asking for the stub's own type name does not unlock the content either.
+    as_stub_type = ask(base_url, settings, "T-LOW", str(GlobalID("RestrictedRecord", "rec-secret")))
+    assert as_stub_type["data"]["node"]["__typename"] == "RestrictedRecord"  # type: ignore[index]
+
+    assert await consultations(db) == [
+        {"officer": officer, "purpose": "review", "nominals": ["VR-0000001"]}
+        for officer in ("T-MGR", "T-LOW", "T-LOW")
+    ]
+
+
+async def test_a_record_by_id_needs_a_purpose_and_an_existing_record(
+    db: Database, base_url: str, settings: Settings
+) -> None:
+    await create_record_graph(db)
+    no_purpose = ask(base_url, settings, "T-MGR", str(GlobalID("Note", "rec-secret")), None)
+    assert no_purpose["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"  # type: ignore[index]
+    missing = ask(base_url, settings, "T-MGR", str(GlobalID("Note", "no-such-record")))
+    assert missing["errors"][0]["extensions"] == {"code": "NOT_FOUND", "field": "id"}  # type: ignore[index]
+    unknown_type = ask(base_url, settings, "T-MGR", str(GlobalID("AuditEvent", "x")))
+    assert unknown_type["errors"][0]["extensions"] == {"code": "NOT_FOUND", "field": "id"}  # type: ignore[index]
+    assert await consultations(db) == []
+
+
+async def test_areas_by_id_for_any_officer_and_never_anonymously(
+    db: Database, base_url: str, settings: Settings
+) -> None:
+    await create_record_graph(db)
+    await load_reference_data(db)
+    uid = (await db.read("MATCH (a:Area {code: 'S92000003'}) RETURN a.uid AS uid"))[0]["uid"]
+    area_id = str(GlobalID("Area", uid))
+    body = ask(base_url, settings, "T-OUT", area_id, None)
+    assert body == {
+        "data": {
+            "node": {"__typename": "Area", "id": area_id, "code": "S92000003", "name": "Scotland"}
+        }
+    }
+    anonymous = httpx.post(
+        f"{base_url}/graphql", json={"query": NODE, "variables": {"id": area_id}}, timeout=30
+    ).json()
+    assert anonymous["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
