@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Awaitable, Callable, Iterable
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Self, TypeVar
 
 from strawberry import relay
 
+from graph.db import Row
 from resolvers.errors import NotFound
 
 if TYPE_CHECKING:
@@ -34,6 +35,31 @@ async def rows_for_nodes(
         if missing:
             raise NotFound(f"id: no {type_name} with id {missing[0]!r}", field="id")
     return rows
+
+
+class RowNode(relay.Node):
+    """A Node built from a graph row and looked up by uid through `fetch_rows`, which calls
+    the rule in resolvers/ that decides who may see it."""
+
+    @classmethod
+    def from_row(cls, row: Row) -> Self:
+        raise NotImplementedError
+
+    @classmethod
+    async def fetch_rows(cls, info: Info, uids: list[str]) -> list[Row | None]:
+        raise NotImplementedError
+
+    @classmethod
+    async def resolve_nodes(  # type: ignore[override]  # one async form of strawberry's overloads
+        cls, *, info: Info, node_ids: Iterable[str], required: bool = False
+    ) -> list[Self | None]:
+        rows = await rows_for_nodes(
+            lambda uids: cls.fetch_rows(info, uids),
+            node_ids,
+            required=required,
+            type_name=cls.__name__,
+        )
+        return [cls.from_row(row) if row else None for row in rows]
 
 
 Lookup = Callable[["Info", list[str]], Awaitable[Iterable[relay.Node]]]

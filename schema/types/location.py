@@ -1,19 +1,17 @@
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 import strawberry
 from strawberry import relay
 
 from graph.db import Row
 from resolvers import directory
 from schema.context import Info
-from schema.nodes import rows_for_nodes
+from schema.nodes import RowNode
 from schema.types.area import Area
 
 
 @strawberry.type(description="An address a nominal has lived at.")
-class Location(relay.Node):
+class Location(RowNode):
     uid: relay.NodeID[str]
     address: str
     postcode: str
@@ -26,18 +24,9 @@ class Location(relay.Node):
         return Area.from_row(row) if row else None
 
     @classmethod
-    async def resolve_nodes(  # type: ignore[override]  # one async signature for strawberry's overloads
-        cls, *, info: Info, node_ids: Iterable[str], required: bool = False
-    ) -> list[Location | None]:
+    async def fetch_rows(cls, info: Info, uids: list[str]) -> list[Row | None]:
         ctx = info.context
-        actor = ctx.require_actor()
-        rows = await rows_for_nodes(
-            lambda uids: directory.get_locations(db=ctx.db, actor=actor, uids=uids),
-            node_ids,
-            required=required,
-            type_name="Location",
-        )
-        return [cls.from_row(row) if row else None for row in rows]
+        return await directory.get_locations(db=ctx.db, actor=ctx.require_actor(), uids=uids)
 
     @classmethod
     def from_row(cls, row: Row) -> Location:

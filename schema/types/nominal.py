@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable
 
 import strawberry
 from strawberry import relay
@@ -9,14 +8,14 @@ from strawberry import relay
 from graph.db import Row
 from resolvers import nominals
 from schema.context import Info
-from schema.nodes import rows_for_nodes
+from schema.nodes import RowNode
 from schema.types.enums import NominalStatus, RiskLevel
 from schema.types.nominal_management import NominalManagementFields
 from schema.types.nominal_records import NominalRecordFields
 
 
 @strawberry.type
-class Nominal(NominalManagementFields, NominalRecordFields, relay.Node):
+class Nominal(NominalManagementFields, NominalRecordFields, RowNode):
     uid: relay.NodeID[str]
     visor_ref: str
     first_name: str
@@ -31,20 +30,11 @@ class Nominal(NominalManagementFields, NominalRecordFields, relay.Node):
     version: int
 
     @classmethod
-    async def resolve_nodes(  # type: ignore[override]  # one async signature for strawberry's overloads
-        cls, *, info: Info, node_ids: Iterable[str], required: bool = False
-    ) -> list[Nominal | None]:
+    async def fetch_rows(cls, info: Info, uids: list[str]) -> list[Row | None]:
         ctx = info.context
-        actor = ctx.require_actor()
-        rows = await rows_for_nodes(
-            lambda uids: nominals.get_nominals_by_uid(
-                db=ctx.db, actor=actor, uids=uids, purpose=ctx.purpose
-            ),
-            node_ids,
-            required=required,
-            type_name="Nominal",
+        return await nominals.get_nominals_by_uid(
+            db=ctx.db, actor=ctx.require_actor(), uids=uids, purpose=ctx.purpose
         )
-        return [cls.from_row(row) if row else None for row in rows]
 
     @classmethod
     def from_row(cls, row: Row) -> Nominal:

@@ -1,19 +1,17 @@
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 import strawberry
 from strawberry import relay
 
 from graph.db import Row
 from resolvers import directory
 from schema.context import Info
-from schema.nodes import rows_for_nodes
+from schema.nodes import RowNode
 from schema.types.agency import Agency
 
 
 @strawberry.type
-class Officer(relay.Node):
+class Officer(RowNode):
     uid: relay.NodeID[str]
     staff_id: str
     name: str
@@ -24,18 +22,9 @@ class Officer(relay.Node):
         return Agency.from_row(row) if row else None
 
     @classmethod
-    async def resolve_nodes(  # type: ignore[override]  # one async signature for strawberry's overloads
-        cls, *, info: Info, node_ids: Iterable[str], required: bool = False
-    ) -> list[Officer | None]:
+    async def fetch_rows(cls, info: Info, uids: list[str]) -> list[Row | None]:
         ctx = info.context
-        actor = ctx.require_actor()
-        rows = await rows_for_nodes(
-            lambda uids: directory.get_officers(db=ctx.db, actor=actor, uids=uids),
-            node_ids,
-            required=required,
-            type_name="Officer",
-        )
-        return [cls.from_row(row) if row else None for row in rows]
+        return await directory.get_officers(db=ctx.db, actor=ctx.require_actor(), uids=uids)
 
     @classmethod
     def from_row(cls, row: Row) -> Officer:
