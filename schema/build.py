@@ -17,6 +17,7 @@ from strawberry.schema.config import StrawberryConfig
 from strawberry.types import ExecutionContext
 
 from schema.errors import VisorErrors
+from schema.mutation import Mutation
 from schema.provenance_query import ProvenanceQuery
 from schema.query import NominalQuery
 from schema.types.record_kinds import RECORD_TYPES
@@ -50,6 +51,7 @@ def build_schema(*, production: bool = False) -> strawberry.Schema:
         extensions.append(DisableIntrospection)
     return VisorSchema(
         query=Query,
+        mutation=Mutation,
         types=RECORD_TYPES,
         extensions=extensions,
         config=StrawberryConfig(auto_camel_case=True),

@@ -11,9 +11,13 @@ from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import pytest
+from starlette.applications import Starlette
 
+from graph.constraints import install_schema
 from graph.db import Database, open_database
 from graph.reset import delete_everything
+from visor.app import create_app
+from visor.serving import serving
 from visor.settings import Settings
 
 TEST_BOLT_PORT = int(os.environ.get("VISOR_TEST_BOLT_PORT", "7698"))
@@ -60,6 +64,8 @@ async def session_db(settings: Settings, neo4j_uri: str) -> AsyncIterator[Databa
         neo4j_uri, settings.neo4j_user, settings.neo4j_password, settings.neo4j_database
     )
     await db.driver.verify_connectivity()
+    # Tests run with the constraints and indexes production has (`visor db migrate`).
+    await install_schema(db)
     yield db
     await db.close()
 
@@ -70,3 +76,16 @@ async def db(session_db: Database) -> AsyncIterator[Database]:
     await delete_everything(session_db)
     session_db.counter.reset()
     yield session_db
+
+
+@pytest.fixture(scope="module")
+def app(settings: Settings, neo4j_uri: str) -> Starlette:
+    """The real ASGI app on the session's Neo4j, one per test module."""
+    return create_app(settings, uri=neo4j_uri)
+
+
+@pytest.fixture(scope="module")
+def base_url(app: Starlette) -> Iterator[str]:
+    """The app served by uvicorn on a free loopback port."""
+    with serving(app) as url:
+        yield url

@@ -3,19 +3,14 @@ managers, partners, areas, residences, associations, transfers, and their round 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
-import httpx
-import pytest
 from starlette.applications import Starlette
 
 from graph.db import Database
+from tests.graphql_client import post_graphql
 from tests.management_graph import create_caseload, create_management_graph
-from visor.app import create_app
-from visor.serving import serving
 from visor.settings import Settings
-from visor.tokens import issue_token
 
 OFFICER = "officer { staffId name agency { code } }"
 AREA = "area { code name kind population partOf { code } }"
@@ -79,27 +74,10 @@ query Page($first: Int!) {
 """
 
 
-@pytest.fixture(scope="module")
-def app(settings: Settings, neo4j_uri: str) -> Starlette:
-    return create_app(settings, uri=neo4j_uri)
-
-
-@pytest.fixture(scope="module")
-def base_url(app: Starlette) -> Iterator[str]:
-    with serving(app) as url:
-        yield url
-
-
 def gql(base_url: str, settings: Settings, query: str, variables: dict[str, Any]) -> Any:
-    token = issue_token(settings.secret, "T-M3")
-    response = httpx.post(
-        f"{base_url}/graphql",
-        json={"query": query, "variables": variables},
-        headers={"Authorization": f"Bearer {token}", "X-Visor-Purpose": "case review"},
-        timeout=30,
+    body = post_graphql(
+        base_url, query, variables, secret=settings.secret, staff_id="T-M3", purpose="case review"
     )
-    assert response.status_code == 200, response.text
-    body = response.json()
     assert "errors" not in body, body
     return body["data"]
 

@@ -3,19 +3,15 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 
 import httpx
-import pytest
 from strawberry.relay import GlobalID
 
 from graph.db import Database
 from graph.reference_data import load_reference_data
+from tests.graphql_client import post_graphql
 from tests.record_graph import SECRET_TEXTS, create_record_graph
-from visor.app import create_app
-from visor.serving import serving
 from visor.settings import Settings
-from visor.tokens import issue_token
 
 NODE = """
 query($id: ID!) { node(id: $id) {
@@ -28,26 +24,17 @@ query($id: ID!) { node(id: $id) {
 """
 
 
-@pytest.fixture(scope="module")
-def base_url(settings: Settings, neo4j_uri: str) -> Iterator[str]:
-    with serving(create_app(settings, uri=neo4j_uri)) as url:
-        yield url
-
-
 def ask(
     base_url: str, settings: Settings, staff_id: str, record_id: str, purpose: str | None = "review"
 ) -> dict[str, object]:
-    headers = {"Authorization": f"Bearer {issue_token(settings.secret, staff_id)}"}
-    if purpose:
-        headers["X-Visor-Purpose"] = purpose
-    response = httpx.post(
-        f"{base_url}/graphql",
-        json={"query": NODE, "variables": {"id": record_id}},
-        headers=headers,
-        timeout=30,
+    return post_graphql(
+        base_url,
+        NODE,
+        {"id": record_id},
+        secret=settings.secret,
+        staff_id=staff_id,
+        purpose=purpose,
     )
-    body: dict[str, object] = response.json()
-    return body
 
 
 async def consultations(db: Database) -> list[dict[str, object]]:

@@ -2,20 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import httpx
 import pytest
-from starlette.applications import Starlette
 from strawberry.relay import GlobalID
 
 from graph.constraints import install_schema
 from graph.db import Database
 from graph.reference_data import load_reference_data
-from visor.app import create_app
-from visor.serving import serving
+from tests.graphql_client import post_graphql
 from visor.settings import Settings
-from visor.tokens import issue_token
 
 # Six nominals over three Scottish local authorities (two MAPPA areas) and two managers of
 # two agencies. Columns: ref, first, last, aliases, born, category, level, risk, status, LA,
@@ -142,13 +136,6 @@ query Search($text: String!, $first: Int!, $after: String) {
 """
 
 
-@pytest.fixture(scope="module")
-def base_url(settings: Settings, neo4j_uri: str) -> Iterator[str]:
-    app: Starlette = create_app(settings, uri=neo4j_uri)
-    with serving(app) as url:
-        yield url
-
-
 @pytest.fixture
 async def register(db: Database) -> None:
     await install_schema(db)
@@ -181,16 +168,9 @@ async def register(db: Database) -> None:
 def post(
     base_url: str, settings: Settings, query: str, variables: dict[str, object]
 ) -> dict[str, object]:
-    token = issue_token(settings.secret, "T-A")
-    response = httpx.post(
-        f"{base_url}/graphql",
-        json={"query": query, "variables": variables},
-        headers={"Authorization": f"Bearer {token}", "X-Visor-Purpose": "caseload"},
-        timeout=30,
+    return post_graphql(
+        base_url, query, variables, secret=settings.secret, staff_id="T-A", purpose="caseload"
     )
-    assert response.status_code == 200, response.text
-    body: dict[str, object] = response.json()
-    return body
 
 
 def refs(base_url: str, settings: Settings, **variables: object) -> list[str]:

@@ -4,19 +4,15 @@ from __future__ import annotations
 
 import base64
 import json
-from collections.abc import Iterator
 from typing import Any
 
-import httpx
 import pytest
 from starlette.applications import Starlette
 
 from graph.db import Database
+from tests.graphql_client import post_graphql
 from tests.record_graph import SECRET_TEXTS, create_many_nominals, create_record_graph
-from visor.app import create_app
-from visor.serving import serving
 from visor.settings import Settings
-from visor.tokens import issue_token
 
 ENTRY = """
 fragment Entry on Record {
@@ -100,39 +96,25 @@ query Contributions($officer: ID, $agency: ID, $from: DateTime, $to: DateTime, $
 """
 
 
-@pytest.fixture(scope="module")
-def app(settings: Settings, neo4j_uri: str) -> Starlette:
-    return create_app(settings, uri=neo4j_uri)
-
-
-@pytest.fixture(scope="module")
-def base_url(app: Starlette) -> Iterator[str]:
-    with serving(app) as url:
-        yield url
-
-
 def gid(type_name: str, uid: str) -> str:
     return base64.b64encode(f"{type_name}:{uid}".encode()).decode()
 
 
 def post(
     base_url: str, settings: Settings, staff_id: str, query: str, **variables: object
-) -> httpx.Response:
-    response = httpx.post(
-        f"{base_url}/graphql",
-        json={"query": query, "variables": variables},
-        headers={
-            "Authorization": f"Bearer {issue_token(settings.secret, staff_id)}",
-            "X-Visor-Purpose": "record view test",
-        },
-        timeout=30,
+) -> dict[str, Any]:
+    return post_graphql(
+        base_url,
+        query,
+        variables,
+        secret=settings.secret,
+        staff_id=staff_id,
+        purpose="record view test",
     )
-    assert response.status_code == 200, response.text
-    return response
 
 
 def data(base_url: str, settings: Settings, staff_id: str, query: str, **variables: object) -> Any:
-    body = post(base_url, settings, staff_id, query, **variables).json()
+    body = post(base_url, settings, staff_id, query, **variables)
     assert "errors" not in body, body
     return body["data"]
 
@@ -140,7 +122,7 @@ def data(base_url: str, settings: Settings, staff_id: str, query: str, **variabl
 def errors(
     base_url: str, settings: Settings, staff_id: str, query: str, **variables: object
 ) -> Any:
-    body = post(base_url, settings, staff_id, query, **variables).json()
+    body = post(base_url, settings, staff_id, query, **variables)
     return [(e["extensions"]["code"], e["extensions"].get("field")) for e in body["errors"]]
 
 
@@ -400,15 +382,16 @@ async def test_entries_a_reader_may_not_see_are_stubs_without_content(
     db: Database, base_url: str, settings: Settings, staff_id: str, restricted: set[str]
 ) -> None:
     await create_record_graph(db)
-    response = post(base_url, settings, staff_id, RECORDS, ref="VR-0000001")
-    shown = response.json()["data"]["nominal"]["records"]
+    body = post(base_url, settings, staff_id, RECORDS, ref="VR-0000001")
+    raw = json.dumps(body)
+    shown = body["data"]["nominal"]["records"]
     assert shown == [stubbed(uid) if uid in restricted else FULL[uid] for uid in CURRENT]
     shown_in_full = {text for uid in CURRENT if uid not in restricted for text in content(uid)}
     for uid in restricted:
         for text in content(uid) - shown_in_full:
-            assert json.dumps(text) not in response.text, (uid, text)
+            assert json.dumps(text) not in raw, (uid, text)
     if "rec-secret" in restricted:
-        assert SECRET_TEXTS[0] not in response.text
+        assert SECRET_TEXTS[0] not in raw
 
 
 async def test_revisions_are_the_whole_chain_oldest_to_newest(

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -13,6 +13,7 @@ from starlette.applications import Starlette
 
 from graph.db import Database
 from graph.local_server import LocalNeo4j
+from tests.graphql_client import error_codes, post_graphql
 from tests.small_graph import create_small_graph
 from visor.app import create_app
 from visor.serving import free_port, serving
@@ -39,39 +40,14 @@ query Page($first: Int!, $after: String) {
 """
 
 
-@pytest.fixture(scope="module")
-def app(settings: Settings, neo4j_uri: str) -> Starlette:
-    return create_app(settings, uri=neo4j_uri)
-
-
-@pytest.fixture(scope="module")
-def base_url(app: Starlette) -> Iterator[str]:
-    with serving(app) as url:
-        yield url
-
-
 def bearer(settings: Settings, staff_id: str, **kwargs: int) -> dict[str, str]:
     return {"Authorization": f"Bearer {issue_token(settings.secret, staff_id, **kwargs)}"}
 
 
 def gql(
     base_url: str, query: str, variables: dict[str, object] | None = None, **headers: str
-) -> dict[str, object]:
-    response = httpx.post(
-        f"{base_url}/graphql",
-        json={"query": query, "variables": variables or {}},
-        headers=headers,
-        timeout=30,
-    )
-    assert response.status_code == 200, response.text
-    body: dict[str, object] = response.json()
-    return body
-
-
-def error_codes(body: dict[str, object]) -> list[str]:
-    errors = body.get("errors") or []
-    assert isinstance(errors, list)
-    return [e["extensions"]["code"] for e in errors]
+) -> dict[str, Any]:
+    return post_graphql(base_url, query, variables, headers=headers)
 
 
 async def consult_events(db: Database) -> list[dict[str, object]]:

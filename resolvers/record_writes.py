@@ -1,0 +1,177 @@
+"""Adding, revising and verifying record entries. Each is one write transaction holding the
+entry, its provenance (ABOUT, ENTERED_BY {at}, ON_BEHALF_OF, REVISION_OF, VERIFIED {at}) and its
+audit event: COLLECT for a new entry, ALTER for a revision or a verification."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from graph.db import CountingTx, Database, Row
+from graph.models.enums import AuditAction, Classification
+from graph.writes import records as writes
+from resolvers.actor import Actor
+from resolvers.errors import BadUserInput, Conflict, Forbidden, NotFound
+from resolvers.nominal_writes import lock_and_steward, now, resolve_nominal
+from resolvers.records import RecordView, clearance_permits, may_read
+from resolvers.validation import (
+    RECORD_COMMON,
+    RECORD_FIELDS,
+    check_clearance,
+    check_consistency,
+    check_references,
+    validate_fields,
+)
+from resolvers.write_access import require_agency, require_manager, require_writer
+
+
+def _view(actor: Actor, row: Row, stewards: Row) -> RecordView:
+    if may_read(actor, row, stewards):
+        return RecordView(row)
+    return RecordView(row, "Restricted: contact the nominal's manager.")
+
+
+def _spec(kind: str) -> dict[str, Any]:
+    if kind not in RECORD_FIELDS:
+        raise BadUserInput(f"kind: unknown record kind {kind!r}", field="kind")
+    return {**RECORD_COMMON, **RECORD_FIELDS[kind]}
+
+
+async def add_record(
+    *,
+    db: Database,
+    actor: Actor,
+    kind: str,
+    visor_ref: str,
+    data: dict[str, Any],
+    purpose: str | None = None,
+) -> RecordView:
+    """A new entry of `kind` about the nominal, version 1, by its manager or a current partner,
+    on behalf of the writer's agency; classification OFFICIAL unless given."""
+    agency_uid = require_agency(actor)
+    values = validate_fields(_spec(kind), data, prefix="input")
+    values["classification"] = values.get("classification") or Classification.OFFICIAL.value
+    check_clearance(actor.clearance, values["classification"], field="input.classification")
+    if kind == "Intelligence" and values.get("restricted") is None:
+        values["restricted"] = False
+    check_consistency(values, prefix="input")
+    await check_references(db, values, prefix="input")
+    props = {key: value for key, value in values.items() if value is not None}
+
+    async def work(tx: CountingTx) -> RecordView:
+        nominal_uid = await resolve_nominal(tx, uid=None, visor_ref=visor_ref)
+        stewards = await lock_and_steward(
+            tx,
+            actor=actor,
+            nominal_uid=nominal_uid,
+            action=AuditAction.COLLECT,
+            purpose=purpose or f"add {kind}",
+        )
+        require_writer(actor, stewards)
+        row = await writes.create_record(
+            tx,
+            kind=kind,
+            uid=uuid.uuid4().hex,
+            props=props,
+            nominal_uid=nominal_uid,
+            officer_uid=actor.uid,
+            agency_uid=agency_uid,
+            now=now(),
+        )
+        return _view(actor, row, stewards)
+
+    return await db.write_tx(work)
+
+
+async def _record(tx: CountingTx, uid: str) -> Row:
+    state = await writes.record_state(tx, uid)
+    if state is None or state["record"].get("nominalUid") is None:
+        raise NotFound("input.id: no such record", field="input.id")
+    return state
+
+
+async def revise_record(
+    *,
+    db: Database,
+    actor: Actor,
+    uid: str,
+    version: int,
+    changes: dict[str, Any],
+    purpose: str | None = None,
+) -> RecordView:
+    """A new version of the current entry `uid` (REVISION_OF it) with `changes` applied, if the
+    entry is still current at `version`; CONFLICT otherwise. The old version stays as it was."""
+    agency_uid = require_agency(actor)
+    state = await db.read_tx(lambda tx: _record(tx, uid))
+    old: Row = state["record"]
+    kind = str(old["kind"])
+    values = validate_fields(_spec(kind), changes, prefix="input.changes", partial=True)
+    if not values:
+        raise BadUserInput("input.changes: nothing to change", field="input.changes")
+    merged = {**old, **values}
+    check_clearance(
+        actor.clearance, str(merged["classification"]), field="input.changes.classification"
+    )
+    check_consistency(merged, prefix="input.changes")
+    await check_references(db, values, prefix="input.changes")
+
+    async def work(tx: CountingTx) -> RecordView:
+        current = await _record(tx, uid)
+        nominal_uid = str(current["record"]["nominalUid"])
+        stewards = await lock_and_steward(
+            tx,
+            actor=actor,
+            nominal_uid=nominal_uid,
+            action=AuditAction.ALTER,
+            purpose=purpose or f"revise {kind}",
+        )
+        require_writer(actor, stewards)
+        if not clearance_permits(actor, current["record"]):
+            raise Forbidden("the entry is marked above your clearance")
+        row = await writes.revise_record(
+            tx,
+            kind=kind,
+            old_uid=uid,
+            version=version,
+            uid=uuid.uuid4().hex,
+            changes=values,
+            officer_uid=actor.uid,
+            agency_uid=agency_uid,
+            now=now(),
+        )
+        if row is None:
+            raise Conflict(
+                f"input.version: the entry is at version {current['record']['version']}"
+                + ("" if current["current"] else " and has been revised since")
+                + f", not {version}; read it again",
+                field="input.version",
+            )
+        return _view(actor, row, stewards)
+
+    return await db.write_tx(work)
+
+
+async def verify_record(
+    *, db: Database, actor: Actor, uid: str, purpose: str | None = None
+) -> RecordView:
+    """The manager's quality assurance of the current version of an entry: VERIFIED {at}."""
+
+    async def work(tx: CountingTx) -> RecordView:
+        state = await _record(tx, uid)
+        stewards = await lock_and_steward(
+            tx,
+            actor=actor,
+            nominal_uid=str(state["record"]["nominalUid"]),
+            action=AuditAction.ALTER,
+            purpose=purpose or "verify record",
+        )
+        require_manager(actor, stewards)
+        if not state["current"]:
+            raise Conflict(
+                "input.id: a newer version of this entry exists; verify that one",
+                field="input.id",
+            )
+        row = await writes.verify_record(tx, uid=uid, officer_uid=actor.uid, now=now())
+        return _view(actor, row, stewards)
+
+    return await db.write_tx(work)

@@ -1,0 +1,267 @@
+"""Validating what a mutation would write, before anything is written.
+
+A field spec maps each stored (camelCase) property to a check and whether it is required. Every
+failure is BAD_USER_INPUT naming the field as the client wrote it (`input.category`).
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any
+
+from graph.db import Database
+from graph.models.enums import (
+    Classification,
+    HandlingCode,
+    IntelligenceAssessment,
+    NominalStatus,
+    ReferenceSet,
+    RiskLevel,
+    SourceEvaluation,
+)
+from graph.writes.references import missing_references
+from resolvers.errors import BadUserInput
+
+MAX_NAME = 200
+"""Names, short labels (offence, court, establishment, requirement), each list entry."""
+MAX_TEXT = 20_000
+"""Free text: notes, intelligence, minutes, objectives."""
+MAX_LIST = 50
+MAPPA_LEVELS = (1, 2, 3)
+
+Check = Callable[[str, Any], Any]
+
+
+@dataclass(frozen=True)
+class Field:
+    check: Check
+    required: bool = False
+
+
+def _text(limit: int) -> Check:
+    def check(field: str, value: Any) -> str:
+        if not isinstance(value, str) or not value.strip():
+            raise BadUserInput(f"{field}: must not be empty", field=field)
+        if len(value) > limit:
+            raise BadUserInput(
+                f"{field}: at most {limit} characters, got {len(value)}", field=field
+            )
+        return value  # stored verbatim
+
+    return check
+
+
+name = _text(MAX_NAME)
+text = _text(MAX_TEXT)
+
+
+def names(field: str, value: Any) -> list[str]:
+    if not isinstance(value, list):
+        raise BadUserInput(f"{field}: must be a list", field=field)
+    if len(value) > MAX_LIST:
+        raise BadUserInput(f"{field}: at most {MAX_LIST} entries", field=field)
+    return [name(field, item) for item in value]
+
+
+def past_date(field: str, value: Any) -> datetime.date:
+    """A date that has happened: not after today (UTC)."""
+    checked = any_date(field, value)
+    if checked > datetime.datetime.now(datetime.UTC).date():
+        raise BadUserInput(f"{field}: {checked} is in the future", field=field)
+    return checked
+
+
+def any_date(field: str, value: Any) -> datetime.date:
+    if not isinstance(value, datetime.date) or isinstance(value, datetime.datetime):
+        raise BadUserInput(f"{field}: must be a date", field=field)
+    return value
+
+
+def level(field: str, value: Any) -> int:
+    if isinstance(value, bool) or value not in MAPPA_LEVELS:
+        raise BadUserInput(f"{field}: MAPPA levels are 1, 2 and 3, got {value!r}", field=field)
+    return int(value)
+
+
+def boolean(field: str, value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise BadUserInput(f"{field}: must be true or false", field=field)
+    return value
+
+
+def choice(enum: type[Enum]) -> Check:
+    allowed = [str(member.value) for member in enum]
+
+    def check(field: str, value: Any) -> str:
+        stored = value.value if isinstance(value, Enum) else value
+        if stored not in allowed:
+            raise BadUserInput(f"{field}: unknown value {value!r}", field=field)
+        return str(stored)
+
+    return check
+
+
+def code(field: str, value: Any) -> str:
+    """A reference code; whether it exists is checked against the graph (`check_references`)."""
+    return str(name(field, value))
+
+
+NOMINAL_FIELDS: dict[str, Field] = {
+    "firstName": Field(name, required=True),
+    "middleNames": Field(name),
+    "lastName": Field(name, required=True),
+    "aliases": Field(names),
+    "dateOfBirth": Field(past_date),
+    "gender": Field(name),
+    "category": Field(code, required=True),
+    "level": Field(level, required=True),
+    "riskLevel": Field(choice(RiskLevel), required=True),
+    "status": Field(choice(NominalStatus), required=True),
+}
+
+RECORD_COMMON: dict[str, Field] = {
+    "classification": Field(choice(Classification)),
+    "summary": Field(text),
+}
+
+RECORD_FIELDS: dict[str, dict[str, Field]] = {
+    "RiskAssessment": {
+        "tool": Field(code, required=True),
+        "riskLevel": Field(choice(RiskLevel), required=True),
+        "assessedOn": Field(past_date, required=True),
+        "nextReviewOn": Field(any_date),
+    },
+    "RiskManagementPlan": {
+        "startsOn": Field(any_date, required=True),
+        "reviewOn": Field(any_date),
+        "objectives": Field(text, required=True),
+    },
+    "MeetingMinutes": {
+        "meetingOn": Field(past_date, required=True),
+        "level": Field(level, required=True),
+        "attendees": Field(names),
+        "minutes": Field(text, required=True),
+    },
+    "Intelligence": {
+        "sourceEvaluation": Field(choice(SourceEvaluation), required=True),
+        "intelligenceAssessment": Field(choice(IntelligenceAssessment), required=True),
+        "handlingCode": Field(choice(HandlingCode), required=True),
+        "handlingConditions": Field(text),
+        "restricted": Field(boolean),
+        "text": Field(text, required=True),
+    },
+    "Conviction": {
+        "offence": Field(name, required=True),
+        "convictedOn": Field(past_date, required=True),
+        "court": Field(name),
+        "sentence": Field(name),
+    },
+    "CustodyPeriod": {
+        "establishment": Field(name, required=True),
+        "startedOn": Field(past_date, required=True),
+        "endedOn": Field(past_date),
+    },
+    "Notification": {
+        "notifiedOn": Field(past_date, required=True),
+        "requirement": Field(name, required=True),
+        "details": Field(text),
+    },
+    "Note": {"text": Field(text, required=True)},
+}
+
+# Property → the reference set its value must be a code of.
+CODE_SETS: dict[str, ReferenceSet] = {
+    "category": ReferenceSet.MAPPA_CATEGORY,
+    "tool": ReferenceSet.RISK_TOOL,
+    "sourceEvaluation": ReferenceSet.SOURCE_EVALUATION,
+    "intelligenceAssessment": ReferenceSet.INTELLIGENCE_ASSESSMENT,
+    "handlingCode": ReferenceSet.HANDLING_CODE,
+}
+
+# (earlier, later): the later date may not come before the earlier one.
+DATE_ORDER: tuple[tuple[str, str], ...] = (
+    ("assessedOn", "nextReviewOn"),
+    ("startsOn", "reviewOn"),
+    ("startedOn", "endedOn"),
+)
+
+
+def validate_fields(
+    spec: Mapping[str, Field], data: Mapping[str, Any], *, prefix: str, partial: bool = False
+) -> dict[str, Any]:
+    """The checked values of `data` (stored names). With `partial` (an update), only the given
+    fields are checked and a required field may not be cleared; otherwise required fields must
+    be present. An optional field given as None is cleared."""
+    checked: dict[str, Any] = {}
+    for key, value in data.items():
+        field = f"{prefix}.{key}"
+        rule = spec.get(key)
+        if rule is None:
+            raise BadUserInput(f"{field}: not a field of this entry", field=field)
+        if value is None:
+            if rule.required:
+                raise BadUserInput(f"{field}: is required", field=field)
+            checked[key] = None
+        else:
+            checked[key] = rule.check(field, value)
+    if not partial:
+        for key, rule in spec.items():
+            if rule.required and checked.get(key) is None:
+                raise BadUserInput(f"{prefix}.{key}: is required", field=f"{prefix}.{key}")
+    return checked
+
+
+def check_consistency(values: Mapping[str, Any], *, prefix: str) -> None:
+    """Rules across fields, on the values as they would be stored."""
+    for earlier, later in DATE_ORDER:
+        first, second = values.get(earlier), values.get(later)
+        if first is not None and second is not None and second < first:
+            raise BadUserInput(
+                f"{prefix}.{later}: {second} is before {earlier} {first}", field=f"{prefix}.{later}"
+            )
+    if values.get("handlingCode") == HandlingCode.C.value and not values.get("handlingConditions"):
+        raise BadUserInput(
+            f"{prefix}.handlingConditions: handling code C needs its conditions recorded",
+            field=f"{prefix}.handlingConditions",
+        )
+
+
+def check_clearance(clearance: str, classification: str, *, field: str) -> None:
+    """A writer may not mark an entry above their own clearance."""
+    if not Classification(clearance).permits(Classification(classification)):
+        raise BadUserInput(
+            f"{field}: {classification} is above your clearance {clearance}", field=field
+        )
+
+
+async def check_references(
+    db: Database,
+    values: Mapping[str, Any],
+    *,
+    prefix: str,
+    areas: Mapping[str, str | None] | None = None,
+    agencies: Mapping[str, str | None] | None = None,
+) -> None:
+    """Codes must exist in the graph: reference codes of `values`, and the area and agency codes
+    given as {field: code}."""
+    checks = [
+        {"field": f"{prefix}.{key}", "kind": "code", "key": f"{ref_set.value}:{values[key]}"}
+        for key, ref_set in CODE_SETS.items()
+        if values.get(key) is not None
+    ]
+    checks += [
+        {"field": field, "kind": "area", "key": value}
+        for field, value in (areas or {}).items()
+        if value is not None
+    ]
+    checks += [
+        {"field": field, "kind": "agency", "key": value}
+        for field, value in (agencies or {}).items()
+        if value is not None
+    ]
+    missing = await missing_references(db, checks)
+    if missing:
+        raise BadUserInput(f"{missing[0]}: no such code in the register", field=missing[0])

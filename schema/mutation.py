@@ -1,0 +1,13 @@
+"""The root Mutation, composed from one class per concept."""
+
+from __future__ import annotations
+
+import strawberry
+
+from schema.mutations.nominals import NominalMutation
+from schema.mutations.records import RecordMutation
+
+
+@strawberry.type
+class Mutation(NominalMutation, RecordMutation):
+    pass

@@ -1,0 +1,103 @@
+"""Mutations of record entries: one `add…` per kind, `reviseRecord`, `verifyRecord`."""
+
+from __future__ import annotations
+
+import strawberry
+
+from resolvers import record_writes
+from schema.context import Info
+from schema.inputs._convert import node_uid
+from schema.inputs.records import (
+    AddConvictionInput,
+    AddCustodyPeriodInput,
+    AddIntelligenceInput,
+    AddMeetingMinutesInput,
+    AddNoteInput,
+    AddNotificationInput,
+    AddRiskAssessmentInput,
+    AddRiskManagementPlanInput,
+    RecordInputBase,
+    ReviseRecordInput,
+    VerifyRecordInput,
+)
+from schema.types.record import Record
+from schema.types.record_kinds import RECORD_TYPES, show_record
+
+RECORD_TYPE_NAMES = tuple(t.__name__ for t in RECORD_TYPES)
+
+
+async def _add(info: Info, kind: str, input: RecordInputBase) -> Record:
+    ctx = info.context
+    view = await record_writes.add_record(
+        db=ctx.db,
+        actor=ctx.require_actor(),
+        kind=kind,
+        visor_ref=input.visor_ref,
+        data=input.to_data(),
+        purpose=ctx.purpose,
+    )
+    return show_record(view)
+
+
+@strawberry.type
+class RecordMutation:
+    @strawberry.mutation(description="Add a risk assessment (manager or current partner).")
+    async def add_risk_assessment(self, info: Info, input: AddRiskAssessmentInput) -> Record:
+        return await _add(info, "RiskAssessment", input)
+
+    @strawberry.mutation(description="Add a risk management plan.")
+    async def add_risk_management_plan(
+        self, info: Info, input: AddRiskManagementPlanInput
+    ) -> Record:
+        return await _add(info, "RiskManagementPlan", input)
+
+    @strawberry.mutation(description="Add the minutes of a MAPPA meeting.")
+    async def add_meeting_minutes(self, info: Info, input: AddMeetingMinutesInput) -> Record:
+        return await _add(info, "MeetingMinutes", input)
+
+    @strawberry.mutation(description="Add intelligence graded under 3x5x2.")
+    async def add_intelligence(self, info: Info, input: AddIntelligenceInput) -> Record:
+        return await _add(info, "Intelligence", input)
+
+    @strawberry.mutation(description="Add a conviction.")
+    async def add_conviction(self, info: Info, input: AddConvictionInput) -> Record:
+        return await _add(info, "Conviction", input)
+
+    @strawberry.mutation(description="Add a period in custody.")
+    async def add_custody_period(self, info: Info, input: AddCustodyPeriodInput) -> Record:
+        return await _add(info, "CustodyPeriod", input)
+
+    @strawberry.mutation(description="Add a notification (e.g. of a registration requirement).")
+    async def add_notification(self, info: Info, input: AddNotificationInput) -> Record:
+        return await _add(info, "Notification", input)
+
+    @strawberry.mutation(description="Add a note.")
+    async def add_note(self, info: Info, input: AddNoteInput) -> Record:
+        return await _add(info, "Note", input)
+
+    @strawberry.mutation(
+        description="A new version of the current entry, linked REVISION_OF the old one, which "
+        "stays readable; a stale `version` is a CONFLICT."
+    )
+    async def revise_record(self, info: Info, input: ReviseRecordInput) -> Record:
+        ctx = info.context
+        view = await record_writes.revise_record(
+            db=ctx.db,
+            actor=ctx.require_actor(),
+            uid=node_uid(input.id, RECORD_TYPE_NAMES, field="input.id"),
+            version=input.version,
+            changes=input.changes.to_changes(),
+            purpose=ctx.purpose,
+        )
+        return show_record(view)
+
+    @strawberry.mutation(description="The manager verifies the current version of an entry.")
+    async def verify_record(self, info: Info, input: VerifyRecordInput) -> Record:
+        ctx = info.context
+        view = await record_writes.verify_record(
+            db=ctx.db,
+            actor=ctx.require_actor(),
+            uid=node_uid(input.id, RECORD_TYPE_NAMES, field="input.id"),
+            purpose=ctx.purpose,
+        )
+        return show_record(view)
