@@ -21,12 +21,10 @@ from __future__ import annotations
 
 from typing import Any
 
-import httpx
-
 from graph.db import Database
 from graph.reference_data import load_reference_data
+from tests.graphql_client import post_graphql
 from visor.settings import Settings
-from visor.tokens import issue_token
 
 AREA = "SCO-MAPPA-A"
 
@@ -109,22 +107,10 @@ async def dump(db: Database) -> tuple[str, str]:
     return repr(nodes), repr(rels)
 
 
-def bearer(settings: Settings, staff_id: str) -> dict[str, str]:
-    return {"Authorization": f"Bearer {issue_token(settings.secret, staff_id)}"}
-
-
 def gql(
     base_url: str, settings: Settings, staff_id: str, query: str, variables: dict[str, Any]
 ) -> dict[str, Any]:
-    response = httpx.post(
-        f"{base_url}/graphql",
-        json={"query": query, "variables": variables},
-        headers=bearer(settings, staff_id),
-        timeout=30,
-    )
-    assert response.status_code == 200, response.text
-    body: dict[str, Any] = response.json()
-    return body
+    return post_graphql(base_url, query, variables, secret=settings.secret, staff_id=staff_id)
 
 
 def error(body: dict[str, Any]) -> tuple[str, str | None]:

@@ -4,26 +4,22 @@ from __future__ import annotations
 
 import asyncio
 import datetime
-from collections.abc import Iterator
 from typing import Any
 
 import httpx
 import pytest
-from starlette.applications import Starlette
 
 from graph.db import Database
 from tests.write_graph import (
     AREA,
     audit_events,
-    bearer,
     create_write_graph,
     dump,
     error,
     gql,
 )
-from visor.app import create_app
-from visor.serving import serving
 from visor.settings import Settings
+from visor.tokens import issue_token
 
 CREATE = """
 mutation Create($input: CreateNominalInput!) {
@@ -60,17 +56,6 @@ MATCH (n)-[mi:MANAGED_IN]->(a:Area)
 RETURN labels(n) AS labels, n {.*} AS n, o.staffId AS manager, m.to AS managedTo,
        m.from AS managedFrom, a.code AS area, mi.to AS areaTo
 """
-
-
-@pytest.fixture(scope="module")
-def app(settings: Settings, neo4j_uri: str) -> Starlette:
-    return create_app(settings, uri=neo4j_uri)
-
-
-@pytest.fixture(scope="module")
-def base_url(app: Starlette) -> Iterator[str]:
-    with serving(app) as url:
-        yield url
 
 
 @pytest.fixture
@@ -302,7 +287,7 @@ async def test_concurrent_updates_from_the_same_version_one_wins(
                 "query": UPDATE,
                 "variables": {"input": {"visorRef": "VR-0000001", "version": 1, "firstName": name}},
             },
-            headers=bearer(settings, staff_id),
+            headers={"Authorization": f"Bearer {issue_token(settings.secret, staff_id)}"},
         )
         body: dict[str, Any] = response.json()
         return body

@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from starlette.applications import Starlette
 
 from graph.db import Database
 from tests.write_graph import audit_events, create_write_graph, dump, error, gql
-from visor.app import create_app
-from visor.serving import serving
 from visor.settings import Settings
 
 ENTRY = """
@@ -146,17 +142,6 @@ query Revisions($ref: String!) {
   }
 }
 """
-
-
-@pytest.fixture(scope="module")
-def app(settings: Settings, neo4j_uri: str) -> Starlette:
-    return create_app(settings, uri=neo4j_uri)
-
-
-@pytest.fixture(scope="module")
-def base_url(app: Starlette) -> Iterator[str]:
-    with serving(app) as url:
-        yield url
 
 
 @pytest.fixture
