@@ -102,9 +102,10 @@ def node_lookups() -> dict[str, Lookup]:
     from schema.types.nominal import Nominal
     from schema.types.officer import Officer
     from schema.types.record_kinds import RECORD_TYPES
+    from schema.types.transfer import Transfer
 
     lookups: dict[str, Lookup] = {
-        cls.__name__: _by_class(cls) for cls in (Agency, Area, Location, Nominal, Officer)
+        cls.__name__: _by_class(cls) for cls in (Agency, Area, Location, Nominal, Officer, Transfer)
     }
     lookups.update({cls.__name__: _records for cls in RECORD_TYPES})
     return lookups

@@ -7,6 +7,9 @@ import strawberry
 from strawberry import relay
 
 from graph.db import Row
+from resolvers import transfers
+from schema.context import Info
+from schema.nodes import RowNode
 from schema.types.area import Area
 from schema.types.management_enums import TransferStatus
 from schema.types.officer import Officer
@@ -16,7 +19,7 @@ if TYPE_CHECKING:
 
 
 @strawberry.type(description="Management of a nominal passing from one area to another.")
-class Transfer(relay.Node):
+class Transfer(RowNode):
     uid: relay.NodeID[str]
     status: TransferStatus
     requested_at: datetime.datetime
@@ -34,6 +37,13 @@ class Transfer(relay.Node):
         from schema.types.nominal import Nominal
 
         return Nominal.from_row(self.nominal_row)
+
+    @classmethod
+    async def fetch_rows(cls, info: Info, uids: list[str]) -> list[Row | None]:
+        ctx = info.context
+        return await transfers.get_transfers(
+            db=ctx.db, actor=ctx.require_actor(), uids=uids, purpose=ctx.purpose
+        )
 
     @classmethod
     def from_row(cls, row: Row) -> Transfer:

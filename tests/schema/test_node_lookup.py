@@ -10,6 +10,7 @@ from strawberry.relay import GlobalID
 from graph.db import Database
 from graph.reference_data import load_reference_data
 from tests.graphql_client import post_graphql
+from tests.management_graph import create_management_graph
 from tests.record_graph import SECRET_TEXTS, create_record_graph
 from visor.settings import Settings
 
@@ -102,3 +103,36 @@ async def test_areas_by_id_for_any_officer_and_never_anonymously(
         f"{base_url}/graphql", json={"query": NODE, "variables": {"id": area_id}}, timeout=30
     ).json()
     assert anonymous["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
+
+
+async def test_a_transfer_by_id_is_an_audited_consultation_of_its_nominal(
+    db: Database, base_url: str, settings: Settings
+) -> None:
+    await create_management_graph(db)
+    query = """
+    query($id: ID!) { node(id: $id) { ... on Transfer {
+      status reason nominal { visorRef } toArea { code } requestedBy { staffId } } } }
+    """
+    transfer_id = str(GlobalID("Transfer", "tr-4"))
+    body = post_graphql(
+        base_url,
+        query,
+        {"id": transfer_id},
+        secret=settings.secret,
+        staff_id="T-M3",
+        purpose="transfer check",
+    )
+    transfer = body["data"]["node"]
+    assert transfer["status"] == "REQUESTED" and transfer["reason"] == "Returning to family"
+    events = await consultations(db)
+    assert events == [
+        {
+            "officer": "T-M3",
+            "purpose": "transfer check",
+            "nominals": [transfer["nominal"]["visorRef"]],
+        }
+    ]
+    no_purpose = post_graphql(
+        base_url, query, {"id": transfer_id}, secret=settings.secret, staff_id="T-M3"
+    )
+    assert no_purpose["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
