@@ -43,8 +43,9 @@ def require_manager(actor: Actor, stewards: Row) -> None:
 
 
 def require_steward_of_management(actor: Actor, stewards: Row) -> None:
-    """Assigning a manager or partners: the manager, or a supervisor of the manager's agency."""
-    if is_manager(actor, stewards):
+    """Assigning a manager or partners: the manager, a supervisor of the manager's agency, or
+    an admin (who can reassign a nominal whose manager and supervisors have all left)."""
+    if is_manager(actor, stewards) or actor.has_role(Role.ADMIN.value):
         return
     manager_agency = (stewards.get("manager") or {}).get("agencyUid")
     if (
@@ -53,4 +54,6 @@ def require_steward_of_management(actor: Actor, stewards: Row) -> None:
         and actor.agency_uid == manager_agency
     ):
         return
-    raise Forbidden("only the manager or a supervisor of the manager's agency may do this")
+    raise Forbidden(
+        "only the manager, a supervisor of the manager's agency or an admin may do this"
+    )

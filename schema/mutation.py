@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import strawberry
 
+from schema.mutations.management import ManagementMutation
 from schema.mutations.nominals import NominalMutation
 from schema.mutations.records import RecordMutation
 
 
 @strawberry.type
-class Mutation(NominalMutation, RecordMutation):
+class Mutation(NominalMutation, RecordMutation, ManagementMutation):
     pass

@@ -1,0 +1,319 @@
+"""Managing a nominal: assigning its manager, partners joining and leaving, recording a new
+address and linking it to another nominal. Each is one write transaction holding the change and
+its audit event: ALTER for who manages, COLLECT for addresses and associations.
+
+As in resolvers/nominal_writes.py, each transaction appends its audit event first (taking the
+audit chain's lock), so the checks that follow read committed state; anything refused raises,
+which rolls the whole transaction back, event included.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+import uuid
+
+from graph.audit_chain import append_event
+from graph.db import CountingTx, Database, Row
+from graph.models.enums import AreaKind, AssociationKind, AuditAction, ResidenceKind
+from graph.writes import management as writes
+from graph.writes import nominals as nominal_writes_cypher
+from resolvers.actor import Actor
+from resolvers.errors import BadUserInput, NotFound
+from resolvers.nominal_writes import lock_and_steward, now, resolve_nominal
+from resolvers.validation import check_references, choice, name, past_date
+from resolvers.write_access import require_steward_of_management, require_writer
+
+# UK postcodes (BS 7666 shapes): outward code, optional space, inward code; and GIR 0AA.
+POSTCODE = re.compile(r"(GIR ?0AA|[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2})", re.IGNORECASE)
+
+# An address is in the lowest kind of area (AreaKind is ordered from the largest).
+ADDRESS_AREA_KINDS = frozenset({AreaKind.LOCAL_AUTHORITY.value})
+
+
+def _one_nominal(uid: str | None, visor_ref: str | None, *, id_field: str, ref_field: str) -> None:
+    if (uid is None) == (visor_ref is None):
+        raise BadUserInput(
+            f"input: give exactly one of {id_field.split('.')[-1]} and {ref_field.split('.')[-1]}",
+            field=id_field,
+        )
+
+
+async def _officer_uid(tx: CountingTx, staff_id: str, *, active: bool = True) -> str:
+    row = await writes.officer(tx, staff_id)
+    if row is None:
+        raise BadUserInput(f"input.staffId: no officer {staff_id!r}", field="input.staffId")
+    if active and not row["active"]:
+        raise BadUserInput(
+            f"input.staffId: officer {staff_id!r} is not active", field="input.staffId"
+        )
+    return str(row["uid"])
+
+
+def _utc(value: datetime.datetime) -> datetime.datetime:
+    """A datetime without an offset is taken as UTC."""
+    if value.tzinfo is None:
+        return value.replace(tzinfo=datetime.UTC)
+    return value.astimezone(datetime.UTC)
+
+
+async def assign_manager(
+    *,
+    db: Database,
+    actor: Actor,
+    uid: str | None,
+    visor_ref: str | None,
+    staff_id: str,
+    from_: datetime.datetime | None = None,
+    purpose: str | None = None,
+) -> Row:
+    """Closes the open MANAGES at `from_` (now unless given) and opens one for the active officer
+    `staff_id` from then. By the manager, a supervisor of the manager's agency, or an admin."""
+    _one_nominal(uid, visor_ref, id_field="input.id", ref_field="input.visorRef")
+    name("input.staffId", staff_id)
+    start = _utc(from_) if from_ is not None else None
+    if start is not None and start > now():
+        raise BadUserInput(f"input.from: {start.isoformat()} is in the future", field="input.from")
+
+    async def work(tx: CountingTx) -> Row:
+        target = await resolve_nominal(tx, uid=uid, visor_ref=visor_ref)
+        stewards = await lock_and_steward(
+            tx,
+            actor=actor,
+            nominal_uid=target,
+            action=AuditAction.ALTER,
+            purpose=purpose or "assign manager",
+        )
+        require_steward_of_management(actor, stewards)
+        officer_uid = await _officer_uid(tx, staff_id)
+        if officer_uid == (stewards.get("manager") or {}).get("uid"):
+            raise BadUserInput(
+                f"input.staffId: {staff_id} already manages this nominal", field="input.staffId"
+            )
+        at = start or now()
+        state = await writes.management_state(tx, target)
+        managed_from = state["managedFrom"]
+        if managed_from is not None and at < managed_from.to_native():
+            raise BadUserInput(
+                f"input.from: {at.isoformat()} is before the current management began "
+                f"({managed_from.to_native().isoformat()})",
+                field="input.from",
+            )
+        return await writes.assign_manager(tx, uid=target, officer_uid=officer_uid, at=at)
+
+    return await db.write_tx(work)
+
+
+async def add_partner(
+    *,
+    db: Database,
+    actor: Actor,
+    uid: str | None,
+    visor_ref: str | None,
+    staff_id: str,
+    purpose: str | None = None,
+) -> Row:
+    """The active officer `staff_id` becomes a partner on the nominal from now."""
+    _one_nominal(uid, visor_ref, id_field="input.id", ref_field="input.visorRef")
+    name("input.staffId", staff_id)
+
+    async def work(tx: CountingTx) -> Row:
+        target = await resolve_nominal(tx, uid=uid, visor_ref=visor_ref)
+        stewards = await lock_and_steward(
+            tx,
+            actor=actor,
+            nominal_uid=target,
+            action=AuditAction.ALTER,
+            purpose=purpose or "add partner",
+        )
+        require_steward_of_management(actor, stewards)
+        officer_uid = await _officer_uid(tx, staff_id)
+        if officer_uid == (stewards.get("manager") or {}).get("uid"):
+            raise BadUserInput(
+                f"input.staffId: {staff_id} manages this nominal", field="input.staffId"
+            )
+        if officer_uid in (stewards.get("partnerUids") or ()):
+            raise BadUserInput(
+                f"input.staffId: {staff_id} is already a partner on this nominal",
+                field="input.staffId",
+            )
+        return await writes.add_partner(tx, uid=target, officer_uid=officer_uid, at=now())
+
+    return await db.write_tx(work)
+
+
+async def end_partnership(
+    *,
+    db: Database,
+    actor: Actor,
+    uid: str | None,
+    visor_ref: str | None,
+    staff_id: str,
+    purpose: str | None = None,
+) -> Row:
+    """Ends the officer's open partnership on the nominal now (the officer may be inactive)."""
+    _one_nominal(uid, visor_ref, id_field="input.id", ref_field="input.visorRef")
+    name("input.staffId", staff_id)
+
+    async def work(tx: CountingTx) -> Row:
+        target = await resolve_nominal(tx, uid=uid, visor_ref=visor_ref)
+        stewards = await lock_and_steward(
+            tx,
+            actor=actor,
+            nominal_uid=target,
+            action=AuditAction.ALTER,
+            purpose=purpose or "end partnership",
+        )
+        require_steward_of_management(actor, stewards)
+        officer_uid = await _officer_uid(tx, staff_id, active=False)
+        row = await writes.end_partnership(tx, uid=target, officer_uid=officer_uid, at=now())
+        if row is None:
+            raise BadUserInput(
+                f"input.staffId: {staff_id} is not a partner on this nominal",
+                field="input.staffId",
+            )
+        return row
+
+    return await db.write_tx(work)
+
+
+def _postcode(field: str, value: str) -> str:
+    """A UK postcode, stored upper-case with one space before the inward code."""
+    compact = re.sub(r"\s+", "", value or "").upper()
+    if not POSTCODE.fullmatch(compact):
+        raise BadUserInput(f"{field}: {value!r} is not a UK postcode", field=field)
+    return f"{compact[:-3]} {compact[-3:]}"
+
+
+def _coordinate(field: str, value: float | None, limit: float) -> float | None:
+    if value is not None and not -limit <= value <= limit:
+        raise BadUserInput(f"{field}: must be between -{limit} and {limit}", field=field)
+    return value
+
+
+async def record_address(
+    *,
+    db: Database,
+    actor: Actor,
+    uid: str | None,
+    visor_ref: str | None,
+    address: str,
+    postcode: str,
+    area_code: str,
+    kind: str,
+    from_: datetime.date,
+    latitude: float | None = None,
+    longitude: float | None = None,
+    purpose: str | None = None,
+) -> Row:
+    """A new Location IN_AREA the local authority `area_code`, where the nominal resides from
+    `from_`; the open residence ends then. By the manager or a current partner."""
+    _one_nominal(uid, visor_ref, id_field="input.id", ref_field="input.visorRef")
+    address = name("input.address", address)
+    stored_postcode = _postcode("input.postcode", postcode)
+    name("input.areaCode", area_code)
+    stored_kind = choice(ResidenceKind)("input.kind", kind)
+    since = past_date("input.from", from_)
+    _coordinate("input.latitude", latitude, 90.0)
+    _coordinate("input.longitude", longitude, 180.0)
+    if (latitude is None) != (longitude is None):
+        missing = "input.longitude" if longitude is None else "input.latitude"
+        raise BadUserInput(f"{missing}: give latitude and longitude together", field=missing)
+    await check_references(db, {}, prefix="input", areas={"input.areaCode": area_code})
+
+    async def work(tx: CountingTx) -> Row:
+        target = await resolve_nominal(tx, uid=uid, visor_ref=visor_ref)
+        stewards = await lock_and_steward(
+            tx,
+            actor=actor,
+            nominal_uid=target,
+            action=AuditAction.COLLECT,
+            purpose=purpose or "record address",
+        )
+        require_writer(actor, stewards)
+        area = await writes.area_kind(tx, area_code)
+        if area is None:
+            raise BadUserInput("input.areaCode: no such area", field="input.areaCode")
+        if area not in ADDRESS_AREA_KINDS:
+            raise BadUserInput(
+                f"input.areaCode: {area_code} is a {area}; an address is in a local authority",
+                field="input.areaCode",
+            )
+        state = await writes.management_state(tx, target)
+        resident_from = state["residentFrom"]
+        if resident_from is not None and since < resident_from.to_native():
+            raise BadUserInput(
+                f"input.from: {since} is before the current residence began "
+                f"({resident_from.to_native()})",
+                field="input.from",
+            )
+        return await writes.record_address(
+            tx,
+            uid=target,
+            location_uid=uuid.uuid4().hex,
+            address=address,
+            postcode=stored_postcode,
+            latitude=latitude,
+            longitude=longitude,
+            area_code=area_code,
+            kind=stored_kind,
+            from_=since,
+        )
+
+    return await db.write_tx(work)
+
+
+async def link_nominals(
+    *,
+    db: Database,
+    actor: Actor,
+    uid: str | None,
+    visor_ref: str | None,
+    other_uid: str | None,
+    other_visor_ref: str | None,
+    kind: str,
+    from_: datetime.date | None = None,
+    purpose: str | None = None,
+) -> Row:
+    """(nominal)-[:ASSOCIATED_WITH {kind, from}]->(other), by the manager or a current partner
+    of the nominal; the audit event concerns both."""
+    _one_nominal(uid, visor_ref, id_field="input.id", ref_field="input.visorRef")
+    _one_nominal(
+        other_uid, other_visor_ref, id_field="input.otherId", ref_field="input.otherVisorRef"
+    )
+    other_field = "input.otherVisorRef" if other_visor_ref is not None else "input.otherId"
+    stored_kind = choice(AssociationKind)("input.kind", kind)
+    since = past_date("input.from", from_) if from_ is not None else None
+
+    async def work(tx: CountingTx) -> Row:
+        target = await resolve_nominal(tx, uid=uid, visor_ref=visor_ref)
+        other = await nominal_writes_cypher.nominal_uid(
+            tx, uid=other_uid, visor_ref=other_visor_ref
+        )
+        await append_event(
+            tx,
+            action=AuditAction.COLLECT.value,
+            officer_uid=actor.uid,
+            nominal_uids=[target] if other is None or other == target else [target, other],
+            purpose=purpose or "link nominals",
+        )
+        stewards = await nominal_writes_cypher.stewardship(tx, target)
+        if stewards is None:
+            raise NotFound("no such nominal")
+        require_writer(actor, stewards)
+        if other is None:
+            raise BadUserInput(f"{other_field}: no such nominal", field=other_field)
+        if other == target:
+            raise BadUserInput(
+                f"{other_field}: a nominal cannot be linked to itself", field=other_field
+            )
+        if await writes.open_association(tx, uid=target, other_uid=other, kind=stored_kind):
+            raise BadUserInput(
+                f"{other_field}: an open {stored_kind} link between them already exists",
+                field=other_field,
+            )
+        return await writes.link_nominals(
+            tx, uid=target, other_uid=other, kind=stored_kind, from_=since
+        )
+
+    return await db.write_tx(work)
