@@ -57,6 +57,19 @@ def _utc(value: datetime.datetime) -> datetime.datetime:
     return value.astimezone(datetime.UTC)
 
 
+async def _lock_for_assignment(
+    tx: CountingTx, *, actor: Actor, uid: str | None, visor_ref: str | None, purpose: str
+) -> tuple[str, Row]:
+    """The nominal's uid and stewards, once its ALTER event holds the audit lock and the actor
+    is found to be someone who may assign managers and partners."""
+    target = await resolve_nominal(tx, uid=uid, visor_ref=visor_ref)
+    stewards = await lock_and_steward(
+        tx, actor=actor, nominal_uid=target, action=AuditAction.ALTER, purpose=purpose
+    )
+    require_steward_of_management(actor, stewards)
+    return target, stewards
+
+
 async def assign_manager(
     *,
     db: Database,
@@ -76,15 +89,9 @@ async def assign_manager(
         raise BadUserInput(f"input.from: {start.isoformat()} is in the future", field="input.from")
 
     async def work(tx: CountingTx) -> Row:
-        target = await resolve_nominal(tx, uid=uid, visor_ref=visor_ref)
-        stewards = await lock_and_steward(
-            tx,
-            actor=actor,
-            nominal_uid=target,
-            action=AuditAction.ALTER,
-            purpose=purpose or "assign manager",
+        target, stewards = await _lock_for_assignment(
+            tx, actor=actor, uid=uid, visor_ref=visor_ref, purpose=purpose or "assign manager"
         )
-        require_steward_of_management(actor, stewards)
         officer_uid = await _officer_uid(tx, staff_id)
         if officer_uid == (stewards.get("manager") or {}).get("uid"):
             raise BadUserInput(
@@ -118,15 +125,9 @@ async def add_partner(
     name("input.staffId", staff_id)
 
     async def work(tx: CountingTx) -> Row:
-        target = await resolve_nominal(tx, uid=uid, visor_ref=visor_ref)
-        stewards = await lock_and_steward(
-            tx,
-            actor=actor,
-            nominal_uid=target,
-            action=AuditAction.ALTER,
-            purpose=purpose or "add partner",
+        target, stewards = await _lock_for_assignment(
+            tx, actor=actor, uid=uid, visor_ref=visor_ref, purpose=purpose or "add partner"
         )
-        require_steward_of_management(actor, stewards)
         officer_uid = await _officer_uid(tx, staff_id)
         if officer_uid == (stewards.get("manager") or {}).get("uid"):
             raise BadUserInput(
@@ -156,15 +157,9 @@ async def end_partnership(
     name("input.staffId", staff_id)
 
     async def work(tx: CountingTx) -> Row:
-        target = await resolve_nominal(tx, uid=uid, visor_ref=visor_ref)
-        stewards = await lock_and_steward(
-            tx,
-            actor=actor,
-            nominal_uid=target,
-            action=AuditAction.ALTER,
-            purpose=purpose or "end partnership",
+        target, stewards = await _lock_for_assignment(
+            tx, actor=actor, uid=uid, visor_ref=visor_ref, purpose=purpose or "end partnership"
         )
-        require_steward_of_management(actor, stewards)
         officer_uid = await _officer_uid(tx, staff_id, active=False)
         row = await writes.end_partnership(tx, uid=target, officer_uid=officer_uid, at=now())
         if row is None:
