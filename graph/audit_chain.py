@@ -20,7 +20,9 @@ LOCK_HEAD = """
 MERGE (c:AuditChain {name: 'main'})
   ON CREATE SET c.seq = 0, c.hash = ''
 SET c.lockedAt = $at
-RETURN c.seq AS seq, c.hash AS hash
+RETURN c.seq AS seq, c.hash AS hash,
+       COLLECT { MATCH (n:Nominal) WHERE n.uid IN $nominalUids
+                 RETURN DISTINCT n.uid ORDER BY n.uid } AS nominalUids
 """
 
 APPEND = """
@@ -74,14 +76,16 @@ async def append_event(
     purpose: str | None,
 ) -> AuditEntry:
     at = datetime.now(UTC)
-    head = (await tx.run(LOCK_HEAD, at=at))[0]
+    # The entry names exactly the nominals it links (CONCERNS), each once, so that the hash can
+    # be recomputed from the graph.
+    head = (await tx.run(LOCK_HEAD, at=at, nominalUids=list(nominal_uids)))[0]
     entry = AuditEntry(
         seq=int(head["seq"]) + 1,
         at=at,
         action=action,
         purpose=purpose,
         officer_uid=officer_uid,
-        nominal_uids=tuple(nominal_uids),
+        nominal_uids=tuple(head["nominalUids"]),
         prev_hash=str(head["hash"]),
     )
     await tx.run(
@@ -94,6 +98,6 @@ async def append_event(
         hash=entry.digest(),
         prevHash=entry.prev_hash,
         officerUid=officer_uid,
-        nominalUids=list(nominal_uids),
+        nominalUids=list(entry.nominal_uids),
     )
     return entry

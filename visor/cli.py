@@ -11,6 +11,7 @@ from typing import Any, NoReturn
 
 from neo4j.exceptions import Neo4jError, ServiceUnavailable
 
+from graph.audit_verify import ChainHead, chain_head, check_against, verify_chain
 from graph.demo import DemoError, DemoReport, load_demo
 from graph.migrations import migrate
 from graph.neo4j_jars import LocalServerError
@@ -109,6 +110,18 @@ def build_parser() -> argparse.ArgumentParser:
     export = schema.add_parser("export", help="print the schema's SDL (schema.graphql)")
     export.add_argument("--output", type=Path, help="write to this file instead of stdout")
     export.set_defaults(handler=schema_export)
+
+    audit = commands.add_parser("audit", help="the audit hash chain").add_subparsers(
+        required=True, metavar="ACTION"
+    )
+    verify = audit.add_parser("verify", help="recompute the chain; name the first bad event")
+    verify.add_argument(
+        "--against", type=Path, metavar="HEAD.json", help="also check an exported chain head"
+    )
+    verify.set_defaults(handler=audit_verify)
+    head = audit.add_parser("head", help="print the current chain head as JSON")
+    head.add_argument("--output", type=Path, help="write to this file instead of stdout")
+    head.set_defaults(handler=audit_head)
     return parser
 
 
@@ -277,6 +290,49 @@ def schema_export(settings: Settings, args: argparse.Namespace) -> int:
         args.output.write_text(sdl)
         say(f"wrote {args.output}")
     return 0
+
+
+def audit_verify(settings: Settings, args: argparse.Namespace) -> int:
+    exported = None if args.against is None else read_chain_head(args.against)
+
+    async def work(db: Any) -> int:
+        checkpoints = () if exported is None else (exported.seq,)
+        report = await verify_chain(db, progress=ProgressLine(), checkpoints=checkpoints)
+        if report.problem is not None:
+            raise CliError(f"audit chain broken at {report.problem}")
+        rewritten = None if exported is None else check_against(exported, report)
+        if rewritten is not None:
+            raise CliError(f"audit chain does not extend {args.against}: {rewritten}")
+        print(
+            f"audit chain intact: {report.events_checked} events, head seq {report.last_seq}"
+            + (f", hash {report.last_hash}" if report.last_hash else "")
+            + ("" if exported is None else f"; extends the head at seq {exported.seq}")
+        )
+        return 0
+
+    return run_with_db(settings, work)
+
+
+def read_chain_head(path: Path) -> ChainHead:
+    try:
+        return ChainHead.from_json(path.read_text())
+    except OSError as exc:
+        raise CliError(f"--against: cannot read {path}: {exc.strerror or exc}") from None
+    except ValueError as exc:
+        raise CliError(f"--against: {path}: {exc}") from None
+
+
+def audit_head(settings: Settings, args: argparse.Namespace) -> int:
+    async def work(db: Any) -> int:
+        document = (await chain_head(db)).to_json()
+        if args.output is None:
+            sys.stdout.write(document)
+        else:
+            args.output.write_text(document)
+            say(f"wrote {args.output}")
+        return 0
+
+    return run_with_db(settings, work)
 
 
 if __name__ == "__main__":
