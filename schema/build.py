@@ -16,7 +16,9 @@ from strawberry.extensions import (
 from strawberry.schema.config import StrawberryConfig
 from strawberry.types import ExecutionContext
 
+from schema.audit_query import AuditQuery
 from schema.errors import VisorErrors
+from schema.limits import QueryCostLimiter
 from schema.mutation import Mutation
 from schema.provenance_query import ProvenanceQuery
 from schema.query import NominalQuery
@@ -25,6 +27,8 @@ from schema.types.record_kinds import RECORD_TYPES
 MAX_DEPTH = 10
 MAX_ALIASES = 30
 MAX_TOKENS = 5000
+# Admits the largest view the clients use (50 nominals x 50 records x revisions: ~3 million).
+MAX_COST = 5_000_000
 
 
 class VisorSchema(strawberry.Schema):
@@ -35,17 +39,26 @@ class VisorSchema(strawberry.Schema):
 
 
 @strawberry.type
-class Query(NominalQuery, ProvenanceQuery):
+class Query(NominalQuery, ProvenanceQuery, AuditQuery):
     pass
 
 
-def build_schema(*, production: bool = False) -> strawberry.Schema:
+def build_schema(
+    *,
+    production: bool = False,
+    max_depth: int = MAX_DEPTH,
+    max_aliases: int = MAX_ALIASES,
+    max_tokens: int = MAX_TOKENS,
+    max_cost: int = MAX_COST,
+) -> strawberry.Schema:
+    """The schema; `production` turns introspection and "Did you mean" suggestions off."""
     # Factories, so every request gets fresh extension instances.
     extensions: list[Callable[[], SchemaExtension]] = [
-        lambda: QueryDepthLimiter(max_depth=MAX_DEPTH),
-        lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
-        lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
-        VisorErrors,
+        lambda: QueryDepthLimiter(max_depth=max_depth),
+        lambda: MaxAliasesLimiter(max_alias_count=max_aliases),
+        lambda: MaxTokensLimiter(max_token_count=max_tokens),
+        lambda: QueryCostLimiter(max_cost=max_cost),
+        lambda: VisorErrors(hide_suggestions=production),
     ]
     if production:
         extensions.append(DisableIntrospection)
@@ -54,5 +67,6 @@ def build_schema(*, production: bool = False) -> strawberry.Schema:
         mutation=Mutation,
         types=RECORD_TYPES,
         extensions=extensions,
-        config=StrawberryConfig(auto_camel_case=True),
+        # No batching_config: a JSON array body is refused with HTTP 400.
+        config=StrawberryConfig(auto_camel_case=True, disable_field_suggestions=production),
     )

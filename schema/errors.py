@@ -4,6 +4,7 @@ anything else is masked for the client and logged in full."""
 from __future__ import annotations
 
 import logging
+import re
 
 from graphql.error import GraphQLError
 from strawberry.extensions import MaskErrors
@@ -12,6 +13,10 @@ from strawberry.relay import GlobalIDValueError
 from resolvers.errors import BadUserInput, VisorError
 
 log = logging.getLogger("visor.errors")
+
+# graphql-core appends suggestions as " Did you mean 'a' or 'b'?" to validation and coercion
+# messages; they reveal names of the schema, so production drops them.
+_SUGGESTION = re.compile(r"\s*Did you mean .*\?", re.DOTALL)
 
 
 def _as_visor_error(error: GraphQLError) -> VisorError | None:
@@ -28,9 +33,14 @@ def _is_unexpected(error: GraphQLError) -> bool:
     return error.original_error is not None and _as_visor_error(error) is None
 
 
+def without_suggestions(message: str) -> str:
+    return _SUGGESTION.sub("", message)
+
+
 class VisorErrors(MaskErrors):
-    def __init__(self) -> None:
+    def __init__(self, *, hide_suggestions: bool = False) -> None:
         super().__init__(should_mask_error=_is_unexpected, error_message="Unexpected error.")
+        self.hide_suggestions = hide_suggestions
 
     def _process_errors(self, errors: list[GraphQLError]) -> list[GraphQLError]:
         processed = []
@@ -48,6 +58,9 @@ class VisorErrors(MaskErrors):
                 masked.extensions = {"code": "INTERNAL_SERVER_ERROR"}
                 processed.append(masked)
             else:
-                error.extensions = {**(error.extensions or {}), "code": "GRAPHQL_VALIDATION_FAILED"}
+                # A guard's own code (QUERY_TOO_COSTLY) is kept; the rest are validation errors.
+                error.extensions = {"code": "GRAPHQL_VALIDATION_FAILED", **(error.extensions or {})}
+                if self.hide_suggestions:
+                    error.message = without_suggestions(error.message)
                 processed.append(error)
         return processed

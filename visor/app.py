@@ -1,4 +1,7 @@
-"""The ASGI app: /graphql, /healthz and /readyz. The Neo4j driver opens in the lifespan."""
+"""The ASGI app: /graphql, /healthz and /readyz. The Neo4j driver opens in the lifespan.
+
+Request bodies over VISOR_MAX_BODY_BYTES get HTTP 413 before anything parses them; batching
+is off (a JSON array body gets strawberry's HTTP 400); query limits come from the settings."""
 
 from __future__ import annotations
 
@@ -8,9 +11,12 @@ from collections.abc import AsyncIterator
 from typing import Any
 
 from starlette.applications import Starlette
+from starlette.datastructures import Headers
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route, WebSocketRoute
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 
@@ -20,6 +26,7 @@ from schema.context import Context
 from visor.context import build_context
 from visor.runtime import database
 from visor.settings import Settings
+from visor.tokens import load_verifier
 
 READY_TIMEOUT_SECONDS = 3.0
 
@@ -28,13 +35,65 @@ class VisorGraphQL(GraphQL[Context, None]):
     def __init__(self, settings: Settings) -> None:
         production = settings.env == "production"
         super().__init__(
-            build_schema(production=production),
+            build_schema(
+                production=production,
+                max_depth=settings.max_depth,
+                max_aliases=settings.max_aliases,
+                max_tokens=settings.max_tokens,
+                max_cost=settings.max_cost,
+            ),
             graphql_ide=None if production else "graphiql",
         )
-        self.secret = settings.secret
+        self.verifier = load_verifier(settings)
 
     async def get_context(self, request: Request | WebSocket, response: Any) -> Context:
-        return await build_context(request, db=request.app.state.db, secret=self.secret)
+        return await build_context(request, db=request.app.state.db, verifier=self.verifier)
+
+
+class BodyLimit:
+    """Answers HTTP 413 to a request whose body is over `max_bytes`: at once when its
+    Content-Length says so, otherwise as soon as the (chunked) body passes the limit. The app
+    gets the body only once it is complete and within the limit."""
+
+    def __init__(self, app: ASGIApp, *, max_bytes: int) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = Headers(scope=scope).get("content-length")
+        if declared is not None and (not declared.isdigit() or int(declared) > self.max_bytes):
+            await self.too_large(scope, receive, send)
+            return
+        chunks: list[bytes] = []
+        size = 0
+        while True:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                return
+            chunk: bytes = message.get("body", b"")
+            size += len(chunk)
+            if size > self.max_bytes:
+                await self.too_large(scope, receive, send)
+                return
+            chunks.append(chunk)
+            if not message.get("more_body", False):
+                break
+        buffered: list[Message] = [{"type": "http.request", "body": b"".join(chunks)}]
+
+        async def replay() -> Message:
+            return buffered.pop() if buffered else await receive()
+
+        await self.app(scope, replay, send)
+
+    async def too_large(self, scope: Scope, receive: Receive, send: Send) -> None:
+        error = {
+            "message": f"The request body is over the limit of {self.max_bytes} bytes.",
+            "extensions": {"code": "REQUEST_TOO_LARGE"},
+        }
+        await JSONResponse({"errors": [error]}, status_code=413)(scope, receive, send)
 
 
 def create_app(settings: Settings, *, uri: str | None = None) -> Starlette:
@@ -69,5 +128,6 @@ def create_app(settings: Settings, *, uri: str | None = None) -> Starlette:
             Route("/graphql", graphql, methods=["GET", "POST"]),
             WebSocketRoute("/graphql", graphql),
         ],
+        middleware=[Middleware(BodyLimit, max_bytes=settings.max_body_bytes)],
         lifespan=lifespan,
     )

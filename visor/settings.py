@@ -13,6 +13,15 @@ Environment = Literal["development", "production"]
 DEFAULT_BOLT_PORT = 7687
 DEV_SECRET = "visor-development-secret-change-me"
 MIN_SECRET_BYTES = 32
+DEFAULT_ISSUER = "visor-graph"
+DEFAULT_AUDIENCE = "visor-graph"
+
+# Query limits: the defaults of `schema.build.build_schema`, overridable per deployment.
+DEFAULT_MAX_DEPTH = 10
+DEFAULT_MAX_ALIASES = 30
+DEFAULT_MAX_TOKENS = 5000
+DEFAULT_MAX_COST = 5_000_000
+DEFAULT_MAX_BODY_BYTES = 1024 * 1024
 
 
 class SettingsError(ValueError):
@@ -30,6 +39,19 @@ class Settings:
     bolt_port: int
     secret: str
     env: Environment
+    max_depth: int = DEFAULT_MAX_DEPTH
+    max_aliases: int = DEFAULT_MAX_ALIASES
+    max_tokens: int = DEFAULT_MAX_TOKENS
+    max_cost: int = DEFAULT_MAX_COST
+    max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
+    jwt_public_key: Path | None = None
+    """A PEM public key accepted for RS256 tokens."""
+    jwks_file: Path | None = None
+    """A JWKS file whose keys (picked by `kid`) are accepted for RS256 tokens."""
+    jwt_issuer: str = DEFAULT_ISSUER
+    """The `iss` RS256 tokens must carry."""
+    jwt_audience: str = DEFAULT_AUDIENCE
+    """The `aud` RS256 tokens must carry."""
 
     @property
     def uses_local_server(self) -> bool:
@@ -72,6 +94,10 @@ class Settings:
                 f"VISOR_SECRET: at least {MIN_SECRET_BYTES} bytes are needed to sign HS256 tokens "
                 f"safely, got {len(secret.encode())}"
             )
+        public_key = _file_setting(env, "VISOR_JWT_PUBLIC_KEY")
+        jwks_file = _file_setting(env, "VISOR_JWKS_FILE")
+        if public_key is not None and jwks_file is not None:
+            raise SettingsError("VISOR_JWT_PUBLIC_KEY, VISOR_JWKS_FILE: set one or the other")
         home = Path(env.get("VISOR_HOME") or Path.home() / ".local" / "share" / "visor-graph")
         return cls(
             neo4j_uri=uri,
@@ -82,4 +108,47 @@ class Settings:
             bolt_port=port,
             secret=secret,
             env=mode,  # type: ignore[arg-type]
+            max_depth=_int_setting(env, "VISOR_MAX_DEPTH", DEFAULT_MAX_DEPTH, minimum=1),
+            max_aliases=_int_setting(env, "VISOR_MAX_ALIASES", DEFAULT_MAX_ALIASES, minimum=0),
+            max_tokens=_int_setting(env, "VISOR_MAX_TOKENS", DEFAULT_MAX_TOKENS, minimum=1),
+            max_cost=_int_setting(env, "VISOR_MAX_COST", DEFAULT_MAX_COST, minimum=1),
+            max_body_bytes=_int_setting(
+                env, "VISOR_MAX_BODY_BYTES", DEFAULT_MAX_BODY_BYTES, minimum=1024
+            ),
+            jwt_public_key=public_key,
+            jwks_file=jwks_file,
+            jwt_issuer=_text_setting(env, "VISOR_JWT_ISSUER", DEFAULT_ISSUER),
+            jwt_audience=_text_setting(env, "VISOR_JWT_AUDIENCE", DEFAULT_AUDIENCE),
         )
+
+
+def _int_setting(env: Mapping[str, str], name: str, default: int, *, minimum: int) -> int:
+    text = env.get(name) or ""
+    if not text:
+        return default
+    try:
+        value = int(text)
+    except ValueError:
+        raise SettingsError(f"{name}: not a whole number: {text!r}") from None
+    if value < minimum:
+        raise SettingsError(f"{name}: must be at least {minimum}, got {value}")
+    return value
+
+
+def _text_setting(env: Mapping[str, str], name: str, default: str) -> str:
+    text = env.get(name)
+    if text is None:
+        return default
+    if not text.strip():
+        raise SettingsError(f"{name}: must not be blank")
+    return text.strip()
+
+
+def _file_setting(env: Mapping[str, str], name: str) -> Path | None:
+    text = env.get(name) or ""
+    if not text:
+        return None
+    path = Path(text).expanduser().resolve()
+    if not path.is_file():
+        raise SettingsError(f"{name}: no such file: {text!r}")
+    return path

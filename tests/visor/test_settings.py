@@ -52,3 +52,68 @@ def test_an_external_server_and_explicit_home(tmp_path: Path) -> None:
 def test_bad_settings_name_the_variable(env: dict[str, str], message: str) -> None:
     with pytest.raises(SettingsError, match=message):
         Settings.from_env(env)
+
+
+def test_limits_and_token_settings_have_defaults_and_overrides(tmp_path: Path) -> None:
+    defaults = Settings.from_env({})
+    assert (defaults.max_depth, defaults.max_aliases, defaults.max_tokens) == (10, 30, 5000)
+    assert defaults.max_body_bytes == 1024 * 1024
+    assert defaults.jwt_public_key is None and defaults.jwks_file is None
+    assert defaults.jwt_issuer == defaults.jwt_audience == "visor-graph"
+    key = tmp_path / "idp.pem"
+    key.write_text("pem")
+    settings = Settings.from_env(
+        {
+            "VISOR_MAX_DEPTH": "6",
+            "VISOR_MAX_ALIASES": "5",
+            "VISOR_MAX_TOKENS": "900",
+            "VISOR_MAX_COST": "1000",
+            "VISOR_MAX_BODY_BYTES": "65536",
+            "VISOR_JWT_PUBLIC_KEY": str(key),
+            "VISOR_JWT_ISSUER": "https://idp.example",
+            "VISOR_JWT_AUDIENCE": "visor-api",
+        }
+    )
+    assert (settings.max_depth, settings.max_aliases, settings.max_tokens) == (6, 5, 900)
+    assert (settings.max_cost, settings.max_body_bytes) == (1000, 65536)
+    assert settings.jwt_public_key == key.resolve()
+    assert (settings.jwt_issuer, settings.jwt_audience) == ("https://idp.example", "visor-api")
+
+
+def test_the_limit_defaults_match_the_schema_defaults() -> None:
+    from schema import build
+
+    defaults = Settings.from_env({})
+    assert (build.MAX_DEPTH, build.MAX_ALIASES, build.MAX_TOKENS, build.MAX_COST) == (
+        defaults.max_depth,
+        defaults.max_aliases,
+        defaults.max_tokens,
+        defaults.max_cost,
+    )
+
+
+@pytest.mark.parametrize(
+    ("env", "message"),
+    [
+        ({"VISOR_MAX_DEPTH": "deep"}, "VISOR_MAX_DEPTH: not a whole number"),
+        ({"VISOR_MAX_DEPTH": "0"}, "VISOR_MAX_DEPTH: must be at least 1"),
+        ({"VISOR_MAX_ALIASES": "-1"}, "VISOR_MAX_ALIASES: must be at least 0"),
+        ({"VISOR_MAX_TOKENS": "1.5"}, "VISOR_MAX_TOKENS: not a whole number"),
+        ({"VISOR_MAX_COST": "0"}, "VISOR_MAX_COST: must be at least 1"),
+        ({"VISOR_MAX_BODY_BYTES": "10"}, "VISOR_MAX_BODY_BYTES: must be at least 1024"),
+        ({"VISOR_JWT_PUBLIC_KEY": "/no/such.pem"}, "VISOR_JWT_PUBLIC_KEY: no such file"),
+        ({"VISOR_JWKS_FILE": "/no/such.json"}, "VISOR_JWKS_FILE: no such file"),
+        ({"VISOR_JWT_ISSUER": " "}, "VISOR_JWT_ISSUER: must not be blank"),
+        ({"VISOR_JWT_AUDIENCE": ""}, "VISOR_JWT_AUDIENCE: must not be blank"),
+    ],
+)
+def test_bad_limit_and_token_settings_name_the_variable(env: dict[str, str], message: str) -> None:
+    with pytest.raises(SettingsError, match=message):
+        Settings.from_env(env)
+
+
+def test_a_key_file_and_a_jwks_file_exclude_each_other(tmp_path: Path) -> None:
+    (tmp_path / "k").write_text("x")
+    both = {"VISOR_JWT_PUBLIC_KEY": str(tmp_path / "k"), "VISOR_JWKS_FILE": str(tmp_path / "k")}
+    with pytest.raises(SettingsError, match="set one or the other"):
+        Settings.from_env(both)

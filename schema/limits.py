@@ -1,0 +1,161 @@
+"""Query cost: an estimate of the work an operation asks for, checked during validation, so an
+over-budget operation is refused before any resolver runs.
+
+Each field costs 1; the selection below a field is multiplied by the number of items the field
+may return: its `first` (or `last`) argument (the schema default when not given; at most
+MAX_PAGE_SIZE, since the resolvers refuse larger pages with their own error), the length of
+its `ids` argument, or DEFAULT_LIST_SIZE for any other list. A connection's `edges` are already
+counted by the connection's `first`. Fragments on different concrete types of an interface or
+union count as the costliest of them, since each item matches only one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from graphql import (
+    FieldNode,
+    FragmentSpreadNode,
+    GraphQLError,
+    GraphQLField,
+    GraphQLInterfaceType,
+    GraphQLNamedType,
+    GraphQLObjectType,
+    InlineFragmentNode,
+    NamedTypeNode,
+    OperationDefinitionNode,
+    SelectionSetNode,
+    ValidationContext,
+    ValidationRule,
+    get_named_type,
+    get_nullable_type,
+    is_list_type,
+    value_from_ast,
+)
+from graphql.pyutils import Undefined
+from strawberry.extensions import SchemaExtension
+
+DEFAULT_LIST_SIZE = 50
+MAX_PAGE_SIZE = 200  # the largest page any resolver serves (resolvers/records.py MAX_RECORDS)
+PAGE_ARGUMENTS = ("first", "last")
+TOO_COSTLY = "QUERY_TOO_COSTLY"
+
+
+class QueryCostLimiter(SchemaExtension):
+    """Refuses operations whose estimated cost is above `max_cost` (see the module docstring)."""
+
+    def __init__(self, *, max_cost: int) -> None:
+        self.max_cost = max_cost
+
+    def on_operation(self) -> Iterator[None]:
+        rule = cost_rule(self.max_cost, self.execution_context.variables or {})
+        self.execution_context.validation_rules = (
+            *self.execution_context.validation_rules,
+            rule,
+        )
+        yield
+
+
+def cost_rule(max_cost: int, variables: Mapping[str, Any]) -> type[ValidationRule]:
+    """A validation rule for one request (`variables` give the page sizes asked for)."""
+
+    class QueryCostRule(ValidationRule):
+        def enter_operation_definition(self, node: OperationDefinitionNode, *_: Any) -> None:
+            root = self.context.schema.get_root_type(node.operation)
+            if root is None:
+                return
+            cost = _CostEstimate(self.context, dict(variables)).selections(node.selection_set, root)
+            if cost > max_cost:
+                self.report_error(
+                    GraphQLError(
+                        f"The query is too costly: about {cost}, above the limit of {max_cost}. "
+                        "Ask for fewer items (a smaller `first`) or fewer nested lists.",
+                        node,
+                        extensions={"code": TOO_COSTLY, "cost": cost, "maxCost": max_cost},
+                    )
+                )
+
+    return QueryCostRule
+
+
+class _CostEstimate:
+    def __init__(self, context: ValidationContext, variables: dict[str, Any]) -> None:
+        self.context = context
+        self.variables = variables
+
+    def selections(
+        self,
+        selection_set: SelectionSetNode,
+        parent: GraphQLNamedType,
+        seen_fragments: frozenset[str] = frozenset(),
+    ) -> int:
+        common = 0
+        by_type: dict[str, int] = {}
+        for selection in selection_set.selections:
+            if isinstance(selection, FieldNode):
+                common += self.field(selection, parent, seen_fragments)
+                continue
+            condition: NamedTypeNode | None
+            if isinstance(selection, FragmentSpreadNode):
+                name = selection.name.value
+                fragment = self.context.get_fragment(name)
+                if fragment is None or name in seen_fragments:
+                    continue  # other rules report unknown fragments and cycles
+                condition, inner = fragment.type_condition, fragment.selection_set
+                seen = seen_fragments | {name}
+            elif isinstance(selection, InlineFragmentNode):
+                condition, inner = selection.type_condition, selection.selection_set
+                seen = seen_fragments
+            else:
+                continue
+            schema = self.context.schema
+            target = parent if condition is None else schema.get_type(condition.name.value)
+            if target is None:
+                continue
+            cost = self.selections(inner, target, seen)
+            if target is parent or not isinstance(target, GraphQLObjectType):
+                common += cost
+            else:
+                by_type[target.name] = by_type.get(target.name, 0) + cost
+        return common + max(by_type.values(), default=0)
+
+    def field(self, node: FieldNode, parent: GraphQLNamedType, seen: frozenset[str]) -> int:
+        # Meta fields (__typename, and introspection, which production turns off) cost 1.
+        if node.selection_set is None or node.name.value.startswith("__"):
+            return 1
+        if not isinstance(parent, GraphQLObjectType | GraphQLInterfaceType):
+            return 1
+        definition = parent.fields.get(node.name.value)
+        if definition is None:
+            return 1  # FieldsOnCorrectTypeRule reports it
+        child = get_named_type(definition.type)
+        factor = self.factor(node, definition, parent)
+        return 1 + factor * self.selections(node.selection_set, child, seen)
+
+    def factor(self, node: FieldNode, definition: GraphQLField, parent: GraphQLNamedType) -> int:
+        for name in PAGE_ARGUMENTS:
+            if name in definition.args:
+                value = self.argument(node, definition, name)
+                if isinstance(value, int) and value >= 0:
+                    return min(value, MAX_PAGE_SIZE)
+                return DEFAULT_LIST_SIZE
+        if not is_list_type(get_nullable_type(definition.type)):
+            return 1
+        if "ids" in definition.args:
+            ids = self.argument(node, definition, "ids")
+            if isinstance(ids, list):
+                return len(ids)
+        if parent.name.endswith("Connection"):
+            return 1
+        return DEFAULT_LIST_SIZE
+
+    def argument(self, node: FieldNode, definition: GraphQLField, name: str) -> Any:
+        argument = definition.args[name]
+        for given in node.arguments or ():
+            if given.name.value == name:
+                value = value_from_ast(given.value, argument.type, self.variables)
+                if value is not Undefined:
+                    return value
+        default = argument.default_value
+        return None if default is Undefined else default
