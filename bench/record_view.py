@@ -4,7 +4,8 @@
 
 Uses NEO4J_URI, or the local Neo4j (started if need be). A graph holding fewer nominals than
 asked for is reset and loaded with demo data first. Prints JSON: p50/p95 latency of each path,
-their ratio, and Cypher round trips per GraphQL request.
+their ratio, Cypher round trips per GraphQL request, and the audited-consultation write timed
+on its own (what auditing adds to each record view).
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ from graph.demo import load_demo
 from graph.migrations import migrate
 from graph.queries.nominals import count_nominals
 from graph.reset import delete_everything
+from resolvers.actor import load_actor
+from resolvers.audit import record_consultation
 from visor.app import create_app
 from visor.runtime import database, ensure_neo4j
 from visor.serving import serving
@@ -141,6 +144,22 @@ async def sample_refs(db: Database, count: int, seed: int) -> list[str]:
     return random.Random(seed).sample(refs, min(count, len(refs)))
 
 
+async def time_audit(db: Database, refs: list[str], staff_id: str) -> list[float]:
+    """The audited-consultation write a record view makes, on its own: its added latency."""
+    actor = await load_actor(db=db, staff_id=staff_id)
+    rows = await db.read(
+        "MATCH (n:Nominal) WHERE n.visorRef IN $refs RETURN n.uid AS uid", refs=refs
+    )
+    timings = []
+    for row in rows:
+        started = time.perf_counter()
+        await record_consultation(
+            db=db, actor=actor, nominal_uids=[row["uid"]], purpose="benchmark"
+        )
+        timings.append((time.perf_counter() - started) * 1000)
+    return timings
+
+
 async def time_cypher(db: Database, refs: list[str]) -> list[float]:
     timings = []
     for ref in refs:
@@ -184,7 +203,7 @@ def main() -> None:
     settings = Settings.from_env()
     uri = ensure_neo4j(settings)
 
-    async def prepare() -> tuple[list[str], list[float], str]:
+    async def prepare() -> tuple[list[str], list[float], list[float], str]:
         db = database(settings, uri)
         try:
             await ensure_demo(db, args.nominals)
@@ -194,11 +213,12 @@ def main() -> None:
             staff = await db.read(
                 "MATCH (o:Officer {active: true}) RETURN o.staffId AS id ORDER BY id LIMIT 1"
             )
-            return refs, cypher, staff[0]["id"]
+            audit = await time_audit(db, refs, staff[0]["id"])
+            return refs, cypher, audit, staff[0]["id"]
         finally:
             await db.close()
 
-    refs, cypher, staff_id = asyncio.run(prepare())
+    refs, cypher, audit, staff_id = asyncio.run(prepare())
     app = create_app(settings, uri=uri)
     with serving(app) as base_url:
         token = issue_token(settings.secret, staff_id)
@@ -210,6 +230,10 @@ def main() -> None:
         "requests": len(refs),
         "graphql_http": summary(graphql),
         "hand_written_cypher": summary(cypher),
+        "audit_append_alone": summary(audit),
+        "graphql_http_without_audit_p50_ms_estimate": round(
+            statistics.median(graphql) - statistics.median(audit), 2
+        ),
         "ratio_p50": round(statistics.median(graphql) / statistics.median(cypher), 2),
         "ratio_p95": round(percentile(graphql, 0.95) / percentile(cypher, 0.95), 2),
         "round_trips_per_request": sorted(set(round_trips)),
