@@ -12,6 +12,7 @@ from typing import Any, NoReturn
 from neo4j.exceptions import Neo4jError, ServiceUnavailable
 
 from graph.audit_verify import ChainHead, chain_head, check_against, verify_chain
+from graph.db import Database
 from graph.demo import DemoError, DemoReport, load_demo
 from graph.migrations import migrate
 from graph.neo4j_jars import LocalServerError
@@ -138,7 +139,7 @@ def ttl(text: str) -> int:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
-def run_with_db(settings: Settings, work: Callable[[Any], Coroutine[Any, Any, int]]) -> int:
+def run_with_db(settings: Settings, work: Callable[[Database], Coroutine[Any, Any, int]]) -> int:
     """Run `work(db)` against the configured Neo4j, starting the local one if need be."""
     uri = ensure_neo4j(settings, say=say)
 
@@ -152,9 +153,14 @@ def run_with_db(settings: Settings, work: Callable[[Any], Coroutine[Any, Any, in
     return asyncio.run(run())
 
 
+async def check_connectivity(db: Database) -> int:
+    await db.driver.verify_connectivity()
+    return 0
+
+
 def db_start(settings: Settings, args: argparse.Namespace) -> int:
     if not settings.uses_local_server:
-        run_with_db(settings, lambda db: db.driver.verify_connectivity())
+        run_with_db(settings, check_connectivity)
         print(settings.bolt_uri)
         say("NEO4J_URI is set: using that server, nothing was started")
         return 0
@@ -176,7 +182,7 @@ def db_stop(settings: Settings, args: argparse.Namespace) -> int:
 def db_status(settings: Settings, args: argparse.Namespace) -> int:
     if not settings.uses_local_server:
         try:
-            run_with_db(settings, lambda db: db.driver.verify_connectivity())
+            run_with_db(settings, check_connectivity)
             state = "reachable"
         except ServiceUnavailable as exc:
             state = f"unreachable ({exc})"
@@ -198,7 +204,7 @@ def db_status(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def db_migrate(settings: Settings, args: argparse.Namespace) -> int:
-    async def work(db: Any) -> int:
+    async def work(db: Database) -> int:
         report = await migrate(db)
         created = ", ".join(report.created_schema_objects) or "none (already installed)"
         print(f"schema objects created: {created}")
@@ -212,7 +218,7 @@ def db_reset(settings: Settings, args: argparse.Namespace) -> int:
     if not args.yes:
         raise CliError("reset deletes every node and relationship; pass --yes to confirm")
 
-    async def work(db: Any) -> int:
+    async def work(db: Database) -> int:
         deleted = await delete_everything(db, progress=ProgressLine())
         print(f"deleted {deleted} nodes; constraints and indexes were kept")
         return 0
@@ -221,7 +227,7 @@ def db_reset(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def demo_load(settings: Settings, args: argparse.Namespace) -> int:
-    async def work(db: Any) -> int:
+    async def work(db: Database) -> int:
         await migrate(db)
         present = await count_nominals(db)
         if present:
@@ -270,7 +276,7 @@ def describe_demo(report: DemoReport) -> str:
 
 
 def token_issue(settings: Settings, args: argparse.Namespace) -> int:
-    async def work(db: Any) -> int:
+    async def work(db: Database) -> int:
         if not await officer_exists(db, args.staff_id):
             raise CliError(f"--staff-id: no officer with staff id {args.staff_id!r} in the graph")
         return 0
@@ -295,7 +301,7 @@ def schema_export(settings: Settings, args: argparse.Namespace) -> int:
 def audit_verify(settings: Settings, args: argparse.Namespace) -> int:
     exported = None if args.against is None else read_chain_head(args.against)
 
-    async def work(db: Any) -> int:
+    async def work(db: Database) -> int:
         checkpoints = () if exported is None else (exported.seq,)
         report = await verify_chain(db, progress=ProgressLine(), checkpoints=checkpoints)
         if report.problem is not None:
@@ -323,7 +329,7 @@ def read_chain_head(path: Path) -> ChainHead:
 
 
 def audit_head(settings: Settings, args: argparse.Namespace) -> int:
-    async def work(db: Any) -> int:
+    async def work(db: Database) -> int:
         document = (await chain_head(db)).to_json()
         if args.output is None:
             sys.stdout.write(document)
