@@ -22,6 +22,7 @@ from schema.limits import QueryCostLimiter
 from schema.mutation import Mutation
 from schema.provenance_query import ProvenanceQuery
 from schema.query import NominalQuery
+from schema.subject_access_query import SubjectAccessQuery
 from schema.types.record_kinds import RECORD_TYPES
 
 MAX_DEPTH = 10
@@ -39,7 +40,7 @@ class VisorSchema(strawberry.Schema):
 
 
 @strawberry.type
-class Query(NominalQuery, ProvenanceQuery, AuditQuery):
+class Query(NominalQuery, ProvenanceQuery, AuditQuery, SubjectAccessQuery):
     pass
 
 

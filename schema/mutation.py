@@ -7,8 +7,9 @@ import strawberry
 from schema.mutations.management import ManagementMutation
 from schema.mutations.nominals import NominalMutation
 from schema.mutations.records import RecordMutation
+from schema.mutations.subject_access import SubjectAccessMutation
 
 
 @strawberry.type
-class Mutation(NominalMutation, RecordMutation, ManagementMutation):
+class Mutation(NominalMutation, RecordMutation, ManagementMutation, SubjectAccessMutation):
     pass
