@@ -13,20 +13,16 @@ part of its own page (it is the newest event of the next read).
 
 from __future__ import annotations
 
-import base64
-import binascii
 import datetime
 from dataclasses import dataclass
 
 from graph.db import Database, Row
 from graph.models.enums import Role
 from graph.queries import audit_log as queries
+from resolvers import paging
 from resolvers.actor import Actor
 from resolvers.audit import record_consultation, require_purpose
 from resolvers.errors import BadUserInput, Forbidden, NotFound
-
-MAX_PAGE_SIZE = 100
-CURSOR_PREFIX = "audit:"
 
 
 @dataclass(frozen=True)
@@ -134,13 +130,8 @@ def _reader_scope(actor: Actor, *, field: str) -> str | None:
 def _window(
     *, from_: datetime.datetime | None, to: datetime.datetime | None, first: int, after: str | None
 ) -> _Window:
-    if not 0 <= first <= MAX_PAGE_SIZE:
-        raise BadUserInput(
-            f"first: must be between 0 and {MAX_PAGE_SIZE}, got {first}", field="first"
-        )
-    from_, to = _utc(from_), _utc(to)
-    if from_ is not None and to is not None and from_ > to:
-        raise BadUserInput(f"from: {from_.isoformat()} is after to", field="from")
+    paging.check_page_size(first)
+    from_, to = paging.time_window(from_, to)
     return _Window(from_=from_, to=to, after=decode_cursor(after) if after is not None else None)
 
 
@@ -157,27 +148,12 @@ def _shown_nominals(page: AuditPage, *, also: list[str]) -> list[str]:
     return list(uids)
 
 
-def _utc(moment: datetime.datetime | None) -> datetime.datetime | None:
-    """A datetime given without an offset is read as UTC, as event times are stored."""
-    if moment is not None and moment.tzinfo is None:
-        return moment.replace(tzinfo=datetime.UTC)
-    return moment
-
-
 def encode_cursor(seq: int) -> str:
-    return base64.urlsafe_b64encode(f"{CURSOR_PREFIX}{seq}".encode()).decode()
+    return paging.encode_cursor("audit", seq)
 
 
 def decode_cursor(cursor: str) -> int:
-    try:
-        text = base64.urlsafe_b64decode(cursor.encode()).decode()
-        if not text.startswith(CURSOR_PREFIX):
-            raise ValueError(text)
-        seq = int(text.removeprefix(CURSOR_PREFIX))
-        if seq < 1:
-            raise ValueError(text)
-        return seq
-    except (binascii.Error, UnicodeDecodeError, ValueError):
-        raise BadUserInput(
-            f"after: not a cursor of this connection: {cursor!r}", field="after"
-        ) from None
+    (seq,) = paging.decode_cursor(cursor, "audit", int)
+    if not isinstance(seq, int) or seq < 1:
+        raise BadUserInput(f"after: not a cursor of this connection: {cursor!r}", field="after")
+    return seq

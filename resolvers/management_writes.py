@@ -21,6 +21,7 @@ from graph.writes import nominals as nominal_writes_cypher
 from resolvers.actor import Actor
 from resolvers.errors import BadUserInput, NotFound
 from resolvers.nominal_writes import lock_and_steward, now, resolve_nominal
+from resolvers.paging import as_utc
 from resolvers.validation import check_references, choice, name, past_date
 from resolvers.write_access import require_steward_of_management, require_writer
 
@@ -50,13 +51,6 @@ async def _officer_uid(tx: CountingTx, staff_id: str, *, active: bool = True) ->
     return str(row["uid"])
 
 
-def _utc(value: datetime.datetime) -> datetime.datetime:
-    """A datetime without an offset is taken as UTC."""
-    if value.tzinfo is None:
-        return value.replace(tzinfo=datetime.UTC)
-    return value.astimezone(datetime.UTC)
-
-
 async def _lock_for_assignment(
     tx: CountingTx, *, actor: Actor, uid: str | None, visor_ref: str | None, purpose: str
 ) -> tuple[str, Row]:
@@ -84,7 +78,7 @@ async def assign_manager(
     `staff_id` from then. By the manager, a supervisor of the manager's agency, or an admin."""
     _one_nominal(uid, visor_ref, id_field="input.id", ref_field="input.visorRef")
     name("input.staffId", staff_id)
-    start = _utc(from_) if from_ is not None else None
+    start = as_utc(from_) if from_ is not None else None
     if start is not None and start > now():
         raise BadUserInput(f"input.from: {start.isoformat()} is in the future", field="input.from")
 

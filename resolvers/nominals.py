@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-import base64
-import binascii
-import json
 import re
 from dataclasses import dataclass
 
 from graph.db import Database, Row
 from graph.queries import nominals as queries
 from graph.queries.nominals import NominalFilter
+from resolvers import paging
 from resolvers.actor import Actor
 from resolvers.audit import record_consultation, require_purpose
 from resolvers.errors import BadUserInput, NotFound
 
-MAX_PAGE_SIZE = 100
 MAX_SEARCH_TEXT = 200
 SEARCH_PURPOSE = "name search"
 MAPPA_LEVELS = (1, 2, 3)
@@ -77,7 +74,7 @@ async def list_nominals(
 ) -> Page:
     """A page of nominals matching `where`, ordered, after a cursor of the same ordering."""
     stated = require_purpose(purpose)
-    _check_page_size(first)
+    paging.check_page_size(first)
     if order not in ORDERINGS:
         raise BadUserInput(f"orderBy: unknown ordering {order!r}", field="orderBy")
     await _check_filter(db, where)
@@ -103,7 +100,7 @@ async def search_nominals(
 ) -> Page:
     """Full-text search over names and aliases, best match first. Each hit row is
     `{nominal, score}`. The hit list is audited too, as a consultation of the nominals found."""
-    _check_page_size(first)
+    paging.check_page_size(first)
     lucene = lucene_query(text)
     offset = decode_offset(after) if after is not None else 0
     total, hits = await queries.search_nominals(db, lucene=lucene, offset=offset, limit=first)
@@ -129,13 +126,6 @@ def lucene_query(text: str) -> str:
     return " AND ".join(f"({word} OR {word}*)" for word in escaped)
 
 
-def _check_page_size(first: int) -> None:
-    if not 0 <= first <= MAX_PAGE_SIZE:
-        raise BadUserInput(
-            f"first: must be between 0 and {MAX_PAGE_SIZE}, got {first}", field="first"
-        )
-
-
 async def _check_filter(db: Database, where: NominalFilter) -> None:
     for level in where.levels or ():
         if level not in MAPPA_LEVELS:
@@ -152,46 +142,27 @@ async def _check_filter(db: Database, where: NominalFilter) -> None:
 
 
 def encode_cursor(order: str, descending: bool, sort_key: str, visor_ref: str) -> str:
-    payload = json.dumps(["nominals", order, descending, sort_key, visor_ref])
-    return base64.urlsafe_b64encode(payload.encode()).decode()
+    return paging.encode_cursor("nominals", order, descending, sort_key, visor_ref)
 
 
 def decode_cursor(cursor: str, order: str, descending: bool) -> tuple[str, str]:
-    parsed = _decode(cursor)
-    if (
-        not isinstance(parsed, list)
-        or len(parsed) != 5
-        or parsed[0] != "nominals"
-        or not all(isinstance(part, str) for part in parsed[3:])
-    ):
-        raise BadUserInput(f"after: not a cursor of this connection: {cursor!r}", field="after")
-    if parsed[1:3] != [order, descending]:
+    cursor_order, cursor_descending, sort_key, visor_ref = paging.decode_cursor(
+        cursor, "nominals", str, bool, str, str
+    )
+    if [cursor_order, cursor_descending] != [order, descending]:
         raise BadUserInput(
             "after: the cursor belongs to another ordering; start again without `after`",
             field="after",
         )
-    return parsed[3], parsed[4]
+    return str(sort_key), str(visor_ref)
 
 
 def encode_offset(offset: int) -> str:
-    return base64.urlsafe_b64encode(json.dumps(["search", offset]).encode()).decode()
+    return paging.encode_cursor("search", offset)
 
 
 def decode_offset(cursor: str) -> int:
-    parsed = _decode(cursor)
-    if (
-        not isinstance(parsed, list)
-        or len(parsed) != 2
-        or parsed[0] != "search"
-        or not isinstance(parsed[1], int)
-        or parsed[1] < 0
-    ):
-        raise BadUserInput(f"after: not a cursor of this search: {cursor!r}", field="after")
-    return parsed[1]
-
-
-def _decode(cursor: str) -> object:
-    try:
-        return json.loads(base64.urlsafe_b64decode(cursor.encode()).decode())
-    except (binascii.Error, UnicodeDecodeError, ValueError):
-        return None
+    (offset,) = paging.decode_cursor(cursor, "search", int)
+    if not isinstance(offset, int) or offset < 0:
+        raise BadUserInput(f"after: not a cursor of this connection: {cursor!r}", field="after")
+    return offset

@@ -6,8 +6,6 @@ and admins (all); each entry returned is still under the record access rule.
 
 from __future__ import annotations
 
-import base64
-import binascii
 import datetime
 from dataclasses import dataclass
 
@@ -15,12 +13,10 @@ from graph.db import Database, Row
 from graph.models.enums import Role
 from graph.queries import provenance as queries
 from loaders.records import RecordLoaders
+from resolvers import paging
 from resolvers.actor import Actor
 from resolvers.errors import BadUserInput, Forbidden, NotFound
 from resolvers.records import RecordView, view_records
-
-MAX_PAGE_SIZE = 100
-CURSOR_PREFIX = "contribution:"
 
 
 @dataclass(frozen=True)
@@ -51,13 +47,8 @@ async def contributions(
     """Every record version entered by one officer, or on behalf of one agency, newest first."""
     if (officer_uid is None) == (agency_uid is None):
         raise BadUserInput("officer: give exactly one of officer and agency", field="officer")
-    if not 0 <= first <= MAX_PAGE_SIZE:
-        raise BadUserInput(
-            f"first: must be between 0 and {MAX_PAGE_SIZE}, got {first}", field="first"
-        )
-    from_, to = _utc(from_), _utc(to)
-    if from_ is not None and to is not None and from_ > to:
-        raise BadUserInput(f"from: {from_.isoformat()} is after to", field="from")
+    paging.check_page_size(first)
+    from_, to = paging.time_window(from_, to)
     after_key = decode_cursor(after) if after is not None else None
     await require_provenance_access(
         db=db, actor=actor, officer_uid=officer_uid, agency_uid=agency_uid
@@ -75,13 +66,6 @@ async def contributions(
     views = await view_records(loaders=loaders, actor=actor, rows=[r["record"] for r in page])
     edges = [(encode_cursor(r["key"]), view) for r, view in zip(page, views, strict=True)]
     return ContributionsPage(total=total, edges=edges, has_next=len(rows) > first)
-
-
-def _utc(moment: datetime.datetime | None) -> datetime.datetime | None:
-    """A datetime given without an offset is read as UTC, as entry times are stored."""
-    if moment is not None and moment.tzinfo is None:
-        return moment.replace(tzinfo=datetime.UTC)
-    return moment
 
 
 async def require_provenance_access(
@@ -107,19 +91,12 @@ async def require_provenance_access(
 
 
 def encode_cursor(key: list[object]) -> str:
-    seconds, nanos, uid = key
-    text = f"{CURSOR_PREFIX}{seconds}:{nanos}:{uid}"
-    return base64.urlsafe_b64encode(text.encode()).decode()
+    """A contribution's position: its entry time (epoch seconds, nanoseconds) and uid."""
+    return paging.encode_cursor("contributions", *key)
 
 
 def decode_cursor(cursor: str) -> list[object]:
-    try:
-        text = base64.urlsafe_b64decode(cursor.encode()).decode()
-        seconds, nanos, uid = text.removeprefix(CURSOR_PREFIX).split(":", 2)
-        if not text.startswith(CURSOR_PREFIX) or not uid:
-            raise ValueError(text)
-        return [int(seconds), int(nanos), uid]
-    except (binascii.Error, UnicodeDecodeError, ValueError):
-        raise BadUserInput(
-            f"after: not a cursor of this connection: {cursor!r}", field="after"
-        ) from None
+    key = paging.decode_cursor(cursor, "contributions", int, int, str)
+    if not key[2]:
+        raise BadUserInput(f"after: not a cursor of this connection: {cursor!r}", field="after")
+    return key

@@ -17,6 +17,7 @@ from graph.db import Database, Row
 from graph.models.enums import Classification, HandlingCode
 from graph.queries.records import RECORD_KIND_LABELS, RecordsKey, records_by_uid
 from loaders.records import RecordLoaders
+from resolvers import paging
 from resolvers.actor import Actor
 from resolvers.audit import record_consultation, require_purpose
 from resolvers.errors import BadUserInput
@@ -107,10 +108,7 @@ def records_key(
     first: int,
 ) -> RecordsKey:
     """Validates a records filter; BAD_USER_INPUT names the offending argument."""
-    if not 0 <= first <= MAX_RECORDS:
-        raise BadUserInput(
-            f"first: must be between 0 and {MAX_RECORDS}, got {first}", field="first"
-        )
+    paging.check_page_size(first, MAX_RECORDS)
     if from_ is not None and to is not None and from_ > to:
         raise BadUserInput(f"from: {from_} is after to: {to}", field="from")
     if kinds is not None:

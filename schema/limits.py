@@ -36,8 +36,10 @@ from graphql import (
 from graphql.pyutils import Undefined
 from strawberry.extensions import SchemaExtension
 
+from resolvers.records import MAX_RECORDS
+
 DEFAULT_LIST_SIZE = 50
-MAX_PAGE_SIZE = 200  # the largest page any resolver serves (resolvers/records.py MAX_RECORDS)
+MAX_PAGE_SIZE = MAX_RECORDS  # the largest page any resolver serves
 PAGE_ARGUMENTS = ("first", "last")
 TOO_COSTLY = "QUERY_TOO_COSTLY"
 
