@@ -1,0 +1,53 @@
+"""The benchmark suite runs end to end at quick sizes and writes its figures table.
+
+No figure is checked against a time: only that each benchmark ran and reported its figures.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bench.report import END, START, ReadmeMarkersMissing, update_readme
+from bench.suite import BENCHMARKS, headlines, run_suite
+from graph.db import Database
+from visor.settings import Settings
+
+
+@pytest.mark.slow
+def test_quick_suite_runs_every_benchmark(
+    db: Database, settings: Settings, neo4j_uri: str, tmp_path: Path
+) -> None:
+    figures = run_suite(settings, neo4j_uri, names=list(BENCHMARKS), quick=True)
+
+    assert figures["quick"] is True
+    assert figures["machine"]["neo4j"].startswith("5.26")
+    assert set(figures["results"]) == set(BENCHMARKS)
+    demo = figures["results"]["demo_load"]
+    assert demo["nominals"] == 200
+    assert demo["nodes"] > 200 and demo["relationships"] > 0
+    view = figures["results"]["record_view"]
+    assert view["requests"] == 20
+    assert view["graphql_http"]["p50_ms"] > 0 and view["hand_written_cypher"]["p50_ms"] > 0
+    assert all(trips > 0 for trips in view["round_trips_per_request"])
+
+    rows = headlines(figures)
+    readme = tmp_path / "README.md"
+    readme.write_text(f"# Title\n\n{START}\nold table\n{END}\n\nafter\n")
+    update_readme(readme, figures, rows)
+    text = readme.read_text()
+    assert "old table" not in text
+    assert text.startswith("# Title\n") and text.endswith("after\n")
+    for what, figure in rows:
+        assert f"| {what} | {figure} |" in text
+    assert "Neo4j 5.26" in text
+
+
+def test_readme_without_markers_is_refused(tmp_path: Path) -> None:
+    readme = tmp_path / "README.md"
+    readme.write_text("# Title\n")
+    figures = {"machine": {}, "measured_at": "2026-11-29T00:00:00+00:00"}
+    with pytest.raises(ReadmeMarkersMissing, match="bench-figures:start"):
+        update_readme(readme, figures, [])
+    assert readme.read_text() == "# Title\n"
