@@ -51,6 +51,14 @@ RANGE_INDEXES: tuple[tuple[str, str], ...] = (
 )
 """(label, stored property) pairs with a range index, for the API's filters."""
 
+SOURCE_KEY_INDEXES: tuple[tuple[str, str], ...] = (
+    ("index_Record_sourceAgency_sourceId", "(n:Record)"),
+    ("index_RESIDED_AT_sourceAgency_sourceId", "()-[n:RESIDED_AT]-()"),
+    ("index_ASSOCIATED_WITH_sourceAgency_sourceId", "()-[n:ASSOCIATED_WITH]-()"),
+)
+"""(name, pattern) of composite range indexes on (sourceAgency, sourceId): the merge keys of the
+bulk import (docs/IMPORT.md)."""
+
 NOMINAL_NAMES_INDEX = "nominal_names"
 """Full-text index over a nominal's names and aliases (`db.index.fulltext.queryNodes`)."""
 
@@ -77,6 +85,7 @@ def expected_schema_objects() -> set[str]:
         {constraint_name(label, prop) for label, prop in UNIQUE_KEYS}
         | {index_name(label, prop) for label, prop in RANGE_INDEXES}
         | {NOMINAL_NAMES_INDEX}
+        | {name for name, _ in SOURCE_KEY_INDEXES}
     )
 
 
@@ -91,6 +100,10 @@ def _statements() -> list[str]:
         *(
             f"CREATE INDEX {index_name(label, prop)} IF NOT EXISTS FOR (n:{label}) ON (n.{prop})"
             for label, prop in RANGE_INDEXES
+        ),
+        *(
+            f"CREATE INDEX {name} IF NOT EXISTS FOR {pattern} ON (n.sourceAgency, n.sourceId)"
+            for name, pattern in SOURCE_KEY_INDEXES
         ),
         _NOMINAL_NAMES,
     ]

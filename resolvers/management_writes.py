@@ -10,7 +10,6 @@ which rolls the whole transaction back, event included.
 from __future__ import annotations
 
 import datetime
-import re
 import uuid
 
 from graph.audit_chain import append_event
@@ -18,6 +17,7 @@ from graph.db import CountingTx, Database, Row
 from graph.models.enums import AreaKind, AssociationKind, AuditAction, ResidenceKind
 from graph.writes import management as writes
 from graph.writes import nominals as nominal_writes_cypher
+from resolvers import validation
 from resolvers.actor import Actor
 from resolvers.errors import BadUserInput, NotFound
 from resolvers.nominal_writes import lock_and_steward, now, resolve_nominal
@@ -26,7 +26,6 @@ from resolvers.validation import check_references, choice, name, past_date
 from resolvers.write_access import require_steward_of_management, require_writer
 
 # UK postcodes (BS 7666 shapes): outward code, optional space, inward code; and GIR 0AA.
-POSTCODE = re.compile(r"(GIR ?0AA|[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2})", re.IGNORECASE)
 
 # An address is in the lowest kind of area (AreaKind is ordered from the largest).
 ADDRESS_AREA_KINDS = frozenset({AreaKind.LOCAL_AUTHORITY.value})
@@ -166,14 +165,6 @@ async def end_partnership(
     return await db.write_tx(work)
 
 
-def _postcode(field: str, value: str) -> str:
-    """A UK postcode, stored upper-case with one space before the inward code."""
-    compact = re.sub(r"\s+", "", value or "").upper()
-    if not POSTCODE.fullmatch(compact):
-        raise BadUserInput(f"{field}: {value!r} is not a UK postcode", field=field)
-    return f"{compact[:-3]} {compact[-3:]}"
-
-
 def _coordinate(field: str, value: float | None, limit: float) -> float | None:
     if value is not None and not -limit <= value <= limit:
         raise BadUserInput(f"{field}: must be between -{limit} and {limit}", field=field)
@@ -199,7 +190,7 @@ async def record_address(
     `from_`; the open residence ends then. By the manager or a current partner."""
     _one_nominal(uid, visor_ref, id_field="input.id", ref_field="input.visorRef")
     address = name("input.address", address)
-    stored_postcode = _postcode("input.postcode", postcode)
+    stored_postcode = validation.postcode("input.postcode", postcode)
     name("input.areaCode", area_code)
     stored_kind = choice(ResidenceKind)("input.kind", kind)
     since = past_date("input.from", from_)

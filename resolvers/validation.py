@@ -7,6 +7,7 @@ failure is BAD_USER_INPUT naming the field as the client wrote it (`input.catego
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import Enum
@@ -30,6 +31,7 @@ MAX_NAME = 200
 MAX_TEXT = 20_000
 """Free text: notes, intelligence, minutes, objectives."""
 MAX_LIST = 50
+POSTCODE = re.compile(r"(GIR ?0AA|[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2})", re.IGNORECASE)
 MAPPA_LEVELS = (1, 2, 3)
 
 Check = Callable[[str, Any], Any]
@@ -265,3 +267,11 @@ async def check_references(
     missing = await missing_references(db, checks)
     if missing:
         raise BadUserInput(f"{missing[0]}: no such code in the register", field=missing[0])
+
+
+def postcode(field: str, value: str) -> str:
+    """A UK postcode, stored upper-case with one space before the inward code."""
+    compact = re.sub(r"\s+", "", value or "").upper()
+    if not POSTCODE.fullmatch(compact):
+        raise BadUserInput(f"{field}: {value!r} is not a UK postcode", field=field)
+    return f"{compact[:-3]} {compact[-3:]}"

@@ -19,6 +19,7 @@ from graph.neo4j_jars import LocalServerError
 from graph.queries.nominals import count_nominals
 from graph.queries.officers import officer_exists
 from graph.reset import delete_everything
+from visor.import_command import add_import_command
 from visor.progress import ProgressLine
 from visor.runtime import database, ensure_neo4j, local_server
 from visor.settings import Settings, SettingsError
@@ -123,6 +124,8 @@ def build_parser() -> argparse.ArgumentParser:
     head = audit.add_parser("head", help="print the current chain head as JSON")
     head.add_argument("--output", type=Path, help="write to this file instead of stdout")
     head.set_defaults(handler=audit_head)
+
+    add_import_command(commands, positive_int)
     return parser
 
 

@@ -31,6 +31,13 @@ def test_quick_suite_runs_every_benchmark(
     assert view["requests"] == 20
     assert view["graphql_http"]["p50_ms"] > 0 and view["hand_written_cypher"]["p50_ms"] > 0
     assert all(trips > 0 for trips in view["round_trips_per_request"])
+    ingest = figures["results"]["ingest"]
+    assert ingest["benchmark"] == "ingest"
+    assert ingest["batched_import"]["rows"] == ingest["neomodel_save_one_at_a_time"]["rows"] > 0
+    assert [size["batch_size"] for size in ingest["batch_sizes"]] == [50, 1000]
+    assert ingest["best_batch_size"] in (50, 1000)
+    assert ingest["large_import"]["rows"] == 5 * 200  # a nominal, an address, 3 records each
+    assert ingest["large_import"]["max_rss_mb"] > 0
 
     rows = headlines(figures)
     readme = tmp_path / "README.md"

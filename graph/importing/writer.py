@@ -1,0 +1,402 @@
+"""The batched writes of an import: each entity's rows of a batch in one `UNWIND` statement per
+kind of change, inside the caller's write transaction (which also appends the audit event).
+
+Each function looks up what the graph holds for its rows first and writes only what differs:
+a new nominal, address, association or record is created; a changed nominal is updated (version
++1), a changed record gets a new version REVISION_OF the current one (as reviseRecord does), a
+changed address or association is updated in place; an unchanged row writes nothing. So running
+the same file twice writes nothing the second time.
+"""
+
+from __future__ import annotations
+
+import datetime
+import uuid
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from neo4j.spatial import WGS84Point
+
+from graph.db import CountingTx, Row
+from graph.importing import lookup
+from graph.importing.entities import ImportRow, Provenance
+from graph.queries.records import RECORD_KIND_LABELS
+
+# Takes the audit chain head's write lock without changing it (a property set and removed again),
+# so concurrent audited writes, other imports included, wait, and the lookups that follow read
+# committed state: two imports of one file cannot both create the same nominal or record. The
+# head is created as graph/audit_chain.py would (seq 0, no hash) if no event was ever written.
+LOCK_AUDIT_CHAIN = """
+MERGE (c:AuditChain {name: 'main'})
+  ON CREATE SET c.seq = 0, c.hash = ''
+SET c.importLock = true
+REMOVE c.importLock
+"""
+
+CREATE_NOMINALS = """
+MATCH (o:Officer {uid: $officerUid})
+UNWIND $rows AS row
+MATCH (a:Area {code: row.areaCode})
+CREATE (n:Nominal)
+SET n = row.props
+CREATE (o)-[:MANAGES {from: $now}]->(n)
+CREATE (n)-[:MANAGED_IN {from: $now}]->(a)
+RETURN n.uid AS uid
+"""
+
+UPDATE_NOMINALS = """
+UNWIND $rows AS row
+MATCH (n:Nominal {uid: row.uid})
+SET n += row.changes, n.updatedAt = $now, n.version = n.version + 1
+RETURN n.uid AS uid
+"""
+
+# Only aliases the nominal does not have yet are added.
+ADD_ALIASES = """
+UNWIND $rows AS row
+MATCH (n:Nominal {visorRef: row.visorRef})
+WITH n, [alias IN row.aliases WHERE NOT alias IN coalesce(n.aliases, [])] AS added
+WHERE size(added) > 0
+SET n.aliases = coalesce(n.aliases, []) + added, n.updatedAt = $now, n.version = n.version + 1
+RETURN n.uid AS uid, size(added) AS added
+"""
+
+_CREATE_RECORDS = """
+MATCH (writer:Officer {{uid: $officerUid}})
+MATCH (agency:Agency {{uid: $agencyUid}})
+UNWIND $rows AS row
+MATCH (nominal:Nominal {{visorRef: row.visorRef}})
+CREATE (r:Record:{label})
+SET r = row.props, r.uid = row.uid, r.createdAt = $now, r.version = 1
+CREATE (r)-[:ABOUT]->(nominal)
+CREATE (r)-[:ENTERED_BY {{at: $now}}]->(writer)
+CREATE (r)-[:ON_BEHALF_OF]->(agency)
+RETURN nominal.uid AS uid
+"""
+
+# As graph/writes/records.py _REVISE: a new node copying the current version, changes applied.
+_REVISE_RECORDS = """
+MATCH (writer:Officer {{uid: $officerUid}})
+MATCH (agency:Agency {{uid: $agencyUid}})
+UNWIND $rows AS row
+MATCH (old:Record:{label} {{uid: row.oldUid}})
+WHERE NOT EXISTS {{ (:Record)-[:REVISION_OF]->(old) }}
+MATCH (old)-[:ABOUT]->(nominal:Nominal)
+CREATE (r:Record:{label})
+SET r = old {{.*, uid: row.uid, createdAt: $now, version: old.version + 1}}
+SET r += row.changes
+CREATE (r)-[:REVISION_OF]->(old)
+CREATE (r)-[:ABOUT]->(nominal)
+CREATE (r)-[:ENTERED_BY {{at: $now}}]->(writer)
+CREATE (r)-[:ON_BEHALF_OF]->(agency)
+RETURN nominal.uid AS uid
+"""
+
+CREATE_RECORDS = {label: _CREATE_RECORDS.format(label=label) for label in RECORD_KIND_LABELS}
+REVISE_RECORDS = {label: _REVISE_RECORDS.format(label=label) for label in RECORD_KIND_LABELS}
+
+_POINT = """CASE WHEN row.latitude IS NULL THEN null
+  ELSE point({latitude: row.latitude, longitude: row.longitude}) END"""
+
+CREATE_RESIDENCES = f"""
+UNWIND $rows AS row
+MATCH (n:Nominal {{visorRef: row.visorRef}})
+MATCH (area:Area {{code: row.areaCode}})
+CREATE (l:Location {{uid: row.locationUid, address: row.address, postcode: row.postcode,
+                     point: {_POINT}}})
+CREATE (l)-[:IN_AREA]->(area)
+CREATE (n)-[r:RESIDED_AT]->(l)
+SET r = row.rel
+RETURN n.uid AS uid
+"""
+
+UPDATE_RESIDENCES = f"""
+UNWIND $rows AS row
+MATCH (n:Nominal)-[r:RESIDED_AT {{sourceAgency: $agency, sourceId: row.sourceId}}]->(l:Location)
+MATCH (area:Area {{code: row.areaCode}})
+SET r = row.rel, l.address = row.address, l.postcode = row.postcode, l.point = {_POINT}
+WITH n, l, area
+CALL (l, area) {{
+  MATCH (l)-[old:IN_AREA]->(other:Area) WHERE other <> area
+  DELETE old
+}}
+MERGE (l)-[:IN_AREA]->(area)
+RETURN n.uid AS uid
+"""
+
+CREATE_ASSOCIATIONS = """
+UNWIND $rows AS row
+MATCH (n:Nominal {visorRef: row.visorRef})
+MATCH (m:Nominal {visorRef: row.otherVisorRef})
+CREATE (n)-[r:ASSOCIATED_WITH]->(m)
+SET r = row.rel
+RETURN n.uid AS uid, m.uid AS otherUid
+"""
+
+UPDATE_ASSOCIATIONS = """
+UNWIND $rows AS row
+MATCH (n:Nominal)-[r:ASSOCIATED_WITH {sourceAgency: $agency, sourceId: row.sourceId}]->(m:Nominal)
+SET r = row.rel
+RETURN n.uid AS uid, m.uid AS otherUid
+"""
+
+
+class ImportWriteError(Exception):
+    """A batch found the graph other than its validation did (e.g. a nominal deleted in between);
+    the batch's transaction is rolled back."""
+
+
+@dataclass
+class Outcome:
+    """What a batch wrote: counts by (entity, change) and the nominals it concerned."""
+
+    counts: Counter[str] = field(default_factory=Counter)
+    nominal_uids: set[str] = field(default_factory=set)
+    created: bool = False
+
+    def add(self, entity: str, change: str, amount: int = 1) -> None:
+        if amount:
+            self.counts[f"{entity}.{change}"] += amount
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.nominal_uids)
+
+
+async def lock_audit_chain(tx: CountingTx) -> None:
+    await tx.run(LOCK_AUDIT_CHAIN)
+
+
+def native(value: Any) -> Any:
+    """A value read from Neo4j as the Python value a row holds (dates, lists)."""
+    to_native = getattr(value, "to_native", None)
+    if to_native is not None:
+        return to_native()
+    if isinstance(value, list):
+        return [native(item) for item in value]
+    return value
+
+
+def differences(stored: Mapping[str, Any], wanted: Mapping[str, Any]) -> dict[str, Any]:
+    """The entries of `wanted` whose stored value differs (None clears a stored value)."""
+    return {key: value for key, value in wanted.items() if native(stored.get(key)) != value}
+
+
+def _source(prov: Provenance, row: ImportRow) -> dict[str, Any]:
+    return {"sourceFile": prov.source_file, "sourceLine": row.line}
+
+
+async def _expect(
+    tx: CountingTx, query: str, rows: list[dict[str, Any]], **params: Any
+) -> list[Row]:
+    """Runs `query` over `rows`; every row must have been written."""
+    result = await tx.run(query, rows=rows, **params)
+    if len(result) != len(rows):
+        raise ImportWriteError(
+            f"{len(rows) - len(result)} of {len(rows)} rows found no nominal, area or record "
+            "to attach to; the graph changed since validation: run the import again"
+        )
+    return result
+
+
+async def write_nominals(
+    tx: CountingTx, rows: list[ImportRow], prov: Provenance, now: datetime.datetime, out: Outcome
+) -> None:
+    stored = await lookup.nominal_props(tx, [row.visor_ref for row in rows], list(rows[0].props))
+    creates, updates = [], []
+    for row in rows:
+        old = stored.get(row.visor_ref)
+        if old is None:
+            props = {k: v for k, v in row.props.items() if v is not None}
+            props.update(
+                uid=uuid.uuid4().hex,
+                visorRef=row.visor_ref,
+                createdAt=now,
+                version=1,
+                aliases=[],
+                sourceAgency=prov.agency_code,
+                **_source(prov, row),
+            )
+            creates.append({"props": props, "areaCode": row.area_code})
+            continue
+        changes = differences(old, row.props)
+        if changes:
+            changes.update(_source(prov, row))
+            updates.append({"uid": old["uid"], "changes": changes})
+        else:
+            out.add("Nominal", "unchanged")
+    if creates:
+        result = await _expect(tx, CREATE_NOMINALS, creates, officerUid=prov.officer_uid, now=now)
+        out.nominal_uids.update(r["uid"] for r in result)
+        out.add("Nominal", "created", len(result))
+        out.created = True
+    if updates:
+        result = await _expect(tx, UPDATE_NOMINALS, updates, now=now)
+        out.nominal_uids.update(r["uid"] for r in result)
+        out.add("Nominal", "updated", len(result))
+
+
+async def write_aliases(
+    tx: CountingTx, rows: list[ImportRow], now: datetime.datetime, out: Outcome
+) -> None:
+    wanted: dict[str, list[str]] = {}
+    for row in rows:
+        aliases = wanted.setdefault(row.visor_ref, [])
+        if row.alias is not None and row.alias not in aliases:
+            aliases.append(row.alias)
+    params = [{"visorRef": ref, "aliases": aliases} for ref, aliases in wanted.items()]
+    result = await tx.run(ADD_ALIASES, rows=params, now=now)
+    added = sum(int(r["added"]) for r in result)
+    out.nominal_uids.update(r["uid"] for r in result)
+    out.add("Alias", "created", added)
+    out.add("Alias", "unchanged", len(rows) - added)
+
+
+async def write_records(
+    tx: CountingTx,
+    kind: str,
+    rows: list[ImportRow],
+    prov: Provenance,
+    now: datetime.datetime,
+    out: Outcome,
+) -> None:
+    if kind not in RECORD_KIND_LABELS:
+        raise ValueError(f"not a record kind: {kind!r}")
+    ids = [str(row.source_id) for row in rows]
+    current = await lookup.records(tx, prov.agency_code, ids, list(rows[0].props))
+    creates, revisions = [], []
+    for row in rows:
+        old = current.get(str(row.source_id))
+        if old is None:
+            props = {k: v for k, v in row.props.items() if v is not None}
+            props.update(
+                sourceAgency=prov.agency_code, sourceId=row.source_id, **_source(prov, row)
+            )
+            creates.append({"uid": uuid.uuid4().hex, "visorRef": row.visor_ref, "props": props})
+            continue
+        changes = differences(old["props"], row.props)
+        if changes:
+            changes.update(_source(prov, row))
+            revisions.append({"oldUid": old["uid"], "uid": uuid.uuid4().hex, "changes": changes})
+        else:
+            out.add(kind, "unchanged")
+    params = {"officerUid": prov.officer_uid, "agencyUid": prov.agency_uid, "now": now}
+    if creates:
+        result = await _expect(tx, CREATE_RECORDS[kind], creates, **params)
+        out.nominal_uids.update(r["uid"] for r in result)
+        out.add(kind, "created", len(result))
+        out.created = True
+    if revisions:
+        result = await _expect(tx, REVISE_RECORDS[kind], revisions, **params)
+        out.nominal_uids.update(r["uid"] for r in result)
+        out.add(kind, "revised", len(result))
+
+
+def _residence(row: ImportRow, prov: Provenance) -> dict[str, Any]:
+    props = row.props
+    return {
+        "visorRef": row.visor_ref,
+        "sourceId": row.source_id,
+        "areaCode": row.area_code,
+        "address": props["address"],
+        "postcode": props["postcode"],
+        "latitude": props.get("latitude"),
+        "longitude": props.get("longitude"),
+        "rel": {
+            "from": props["from"],
+            "to": props.get("to"),
+            "kind": props["kind"],
+            "sourceAgency": prov.agency_code,
+            "sourceId": row.source_id,
+            **_source(prov, row),
+        },
+    }
+
+
+def _residence_unchanged(row: ImportRow, old: Mapping[str, Any]) -> bool:
+    rel, location = old["rel"], old["location"]
+    point = location.get("point")
+    latitude = point.latitude if isinstance(point, WGS84Point) else None
+    longitude = point.longitude if isinstance(point, WGS84Point) else None
+    stored = {
+        "address": location.get("address"),
+        "postcode": location.get("postcode"),
+        "latitude": latitude,
+        "longitude": longitude,
+        "kind": rel.get("kind"),
+        "from": rel.get("from"),
+        "to": rel.get("to"),
+    }
+    return not differences(stored, row.props) and old["areaCode"] == row.area_code
+
+
+async def write_residences(
+    tx: CountingTx, rows: list[ImportRow], prov: Provenance, out: Outcome
+) -> None:
+    current = await lookup.residences(tx, prov.agency_code, [str(r.source_id) for r in rows])
+    creates, updates = [], []
+    for row in rows:
+        old = current.get(str(row.source_id))
+        if old is None:
+            creates.append({**_residence(row, prov), "locationUid": uuid.uuid4().hex})
+        elif not _residence_unchanged(row, old):
+            updates.append(_residence(row, prov))
+        else:
+            out.add("Address", "unchanged")
+    if creates:
+        result = await _expect(tx, CREATE_RESIDENCES, creates)
+        out.nominal_uids.update(r["uid"] for r in result)
+        out.add("Address", "created", len(result))
+        out.created = True
+    if updates:
+        result = await _expect(tx, UPDATE_RESIDENCES, updates, agency=prov.agency_code)
+        out.nominal_uids.update(r["uid"] for r in result)
+        out.add("Address", "updated", len(result))
+
+
+def _association(row: ImportRow, prov: Provenance) -> dict[str, Any]:
+    return {
+        "visorRef": row.visor_ref,
+        "otherVisorRef": row.other_visor_ref,
+        "sourceId": row.source_id,
+        "rel": {
+            **row.props,
+            "sourceAgency": prov.agency_code,
+            "sourceId": row.source_id,
+            **_source(prov, row),
+        },
+    }
+
+
+async def write_associations(
+    tx: CountingTx, rows: list[ImportRow], prov: Provenance, out: Outcome
+) -> None:
+    current = await lookup.associations(tx, prov.agency_code, [str(r.source_id) for r in rows])
+    creates, updates = [], []
+    for row in rows:
+        old = current.get(str(row.source_id))
+        if old is None:
+            creates.append(_association(row, prov))
+        elif differences(old["rel"], row.props):
+            updates.append(_association(row, prov))
+        else:
+            out.add("Association", "unchanged")
+    for query, batch, change in (
+        (CREATE_ASSOCIATIONS, creates, "created"),
+        (UPDATE_ASSOCIATIONS, updates, "updated"),
+    ):
+        if batch:
+            result = await _expect(tx, query, batch, agency=prov.agency_code)
+            out.nominal_uids.update(r["uid"] for r in result)
+            out.nominal_uids.update(r["otherUid"] for r in result)
+            out.add("Association", change, len(result))
+            out.created = out.created or change == "created"
+
+
+def by_entity(rows: Iterable[ImportRow]) -> dict[str, list[ImportRow]]:
+    grouped: dict[str, list[ImportRow]] = {}
+    for row in rows:
+        grouped.setdefault(row.entity, []).append(row)
+    return grouped

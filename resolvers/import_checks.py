@@ -1,0 +1,184 @@
+"""Who may import, and the checks of import rows that need the graph, made a batch at a time:
+codes and areas exist, each nominal referred to is in the file or the register and the importing
+officer may write to it (its manager or a current partner, as for the mutations), and a source id
+already imported is the same kind of thing about the same nominal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from graph.db import CountingTx, Database, Row
+from graph.importing import lookup
+from graph.importing.entities import ADDRESS, ASSOCIATION, NOMINAL, ImportRow, is_record
+from graph.writes.references import missing_references
+from resolvers.errors import Forbidden, NotFound
+from resolvers.import_rows import RowError
+from resolvers.management_writes import ADDRESS_AREA_KINDS
+from resolvers.validation import CODE_SETS
+from resolvers.write_access import CREATOR_ROLES
+
+
+@dataclass(frozen=True)
+class Importer:
+    officer_uid: str
+    staff_id: str
+    clearance: str
+    agency_uid: str
+    agency_code: str
+
+
+async def load_importer(*, db: Database, agency_code: str, staff_id: str) -> Importer:
+    """The importing officer: known, active, a practitioner or supervisor, member of the agency."""
+    row = await db.read_tx(
+        lambda tx: lookup.importer(tx, agency_code=agency_code, staff_id=staff_id)
+    )
+    officer = row["officer"]
+    if row["agencyUid"] is None:
+        raise NotFound(f"agency: no agency with code {agency_code!r}", field="agency")
+    if officer is None:
+        raise NotFound(f"officer: no officer with staff id {staff_id!r}", field="officer")
+    if not officer["active"]:
+        raise Forbidden(f"officer: {staff_id} is not active", field="officer")
+    if not row["member"]:
+        raise Forbidden(f"officer: {staff_id} is not a member of {agency_code}", field="officer")
+    if not set(officer["roles"] or ()) & CREATOR_ROLES:
+        raise Forbidden(
+            f"officer: {staff_id} may not import: only practitioners and supervisors enter "
+            "nominals and records",
+            field="officer",
+        )
+    return Importer(
+        officer_uid=officer["uid"],
+        staff_id=staff_id,
+        clearance=officer["clearance"],
+        agency_uid=row["agencyUid"],
+        agency_code=agency_code,
+    )
+
+
+async def check_batch(
+    db: Database, batch: list[ImportRow], *, importer: Importer, in_file: Callable[[str], bool]
+) -> list[RowError]:
+    """The problems of a batch of rows found good on their own, against the graph."""
+    problems = await _check_codes(db, batch)
+    agency = importer.agency_code
+
+    async def work(tx: CountingTx) -> list[RowError]:
+        refs = sorted(
+            {row.visor_ref for row in batch}
+            | {row.other_visor_ref for row in batch if row.other_visor_ref}
+        )
+        known = await lookup.nominals(tx, refs, importer.officer_uid)
+        areas = await lookup.area_kinds(
+            tx, sorted({row.area_code for row in batch if row.area_code})
+        )
+        keyed = {
+            entity: [r for r in batch if r.entity == entity] for entity in (ADDRESS, ASSOCIATION)
+        }
+        records = await lookup.records(
+            tx, agency, [str(r.source_id) for r in batch if is_record(r.entity)]
+        )
+        residences = await lookup.residences(tx, agency, [str(r.source_id) for r in keyed[ADDRESS]])
+        links = await lookup.associations(
+            tx, agency, [str(r.source_id) for r in keyed[ASSOCIATION]]
+        )
+        found: list[RowError] = []
+        for row in batch:
+            found += _check_row(row, known, areas, records, residences, links, in_file)
+        return found
+
+    return sorted(problems + await db.read_tx(work), key=lambda error: error.line)
+
+
+async def _check_codes(db: Database, batch: list[ImportRow]) -> list[RowError]:
+    wanted: dict[str, list[tuple[int, str]]] = {}
+    for row in batch:
+        for key, ref_set in CODE_SETS.items():
+            value = row.props.get(key)
+            if value is not None:
+                wanted.setdefault(f"{ref_set.value}:{value}", []).append((row.line, key))
+    checks = [{"field": key, "kind": "code", "key": key} for key in wanted]
+    missing = await missing_references(db, checks)
+    return [
+        RowError(line, key, f"{code.split(':', 1)[1]!r} is not a code of {code.split(':')[0]}")
+        for code in missing
+        for line, key in wanted[code]
+    ]
+
+
+def _check_row(
+    row: ImportRow,
+    known: dict[str, Row],
+    areas: dict[str, str],
+    records: dict[str, Row],
+    residences: dict[str, Row],
+    links: dict[str, Row],
+    in_file: Callable[[str], bool],
+) -> list[RowError]:
+    found: list[RowError] = []
+    line, ref = row.line, row.visor_ref
+    state = known.get(ref) or {"exists": False, "writable": False}
+    if state["exists"] and not state["writable"]:
+        found.append(
+            RowError(
+                line,
+                "visorRef",
+                f"{ref} is in the register and the importing officer is neither its "
+                "manager nor a partner on it",
+            )
+        )
+    elif not state["exists"] and row.entity != NOMINAL and not in_file(ref):
+        found.append(RowError(line, "visorRef", f"no nominal {ref} in this file or the register"))
+    if row.entity == NOMINAL and not state["exists"] and row.area_code is None:
+        found.append(RowError(line, "areaCode", "is required for a nominal new to the register"))
+    if row.area_code is not None:
+        kind = areas.get(row.area_code)
+        if kind is None:
+            found.append(RowError(line, "areaCode", f"no area with code {row.area_code!r}"))
+        elif row.entity == ADDRESS and kind not in ADDRESS_AREA_KINDS:
+            found.append(
+                RowError(
+                    line,
+                    "areaCode",
+                    f"{row.area_code} is a {kind}; an address is in a local authority",
+                )
+            )
+    other = row.other_visor_ref
+    if other is not None and not (known.get(other) or {}).get("exists"):
+        if not in_file(other):
+            found.append(
+                RowError(line, "otherVisorRef", f"no nominal {other} in this file or the register")
+            )
+    source_id = str(row.source_id)
+    if is_record(row.entity) and source_id in records:
+        old = records[source_id]
+        if old["kind"] != row.entity or old["visorRef"] != ref:
+            found.append(
+                RowError(
+                    line,
+                    "sourceId",
+                    f"{source_id} was imported as a {old['kind']} about {old['visorRef']}",
+                )
+            )
+    previous = residences.get(source_id) if row.entity == ADDRESS else None
+    if previous is not None and previous["visorRef"] != ref:
+        found.append(
+            RowError(
+                line,
+                "sourceId",
+                f"{source_id} was imported as an address of {previous['visorRef']}",
+            )
+        )
+    link = links.get(source_id) if row.entity == ASSOCIATION else None
+    if link is not None and (link["visorRef"], link["otherVisorRef"]) != (ref, other):
+        found.append(
+            RowError(
+                line,
+                "sourceId",
+                f"{source_id} was imported as a link from {link['visorRef']} "
+                f"to {link['otherVisorRef']}",
+            )
+        )
+    return found
