@@ -1,9 +1,17 @@
-"""Reading nominals: any authenticated active officer, each read an audited consultation."""
+"""Reading nominals: any authenticated active officer, each read an audited consultation.
+
+A name search without a stated purpose is a hit list: it shows each hit's names, aliases and
+date of birth (`IDENTITY_PROPERTIES`), audited with the purpose "name search". Anything beyond
+that reads the nominal's record, which needs a stated purpose (`require_reach_beyond_identity`);
+with one, the hits are full nominals and the search is audited with that purpose. Nominals shown
+as the other end of an association are likewise identity only (`Reach.LINKED`).
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from enum import Enum
 
 from graph.db import Database, Row
 from graph.queries import nominals as queries
@@ -15,6 +23,11 @@ from resolvers.errors import BadUserInput, NotFound
 
 MAX_SEARCH_TEXT = 200
 SEARCH_PURPOSE = "name search"
+IDENTITY_PROPERTIES = frozenset(
+    {"uid", "visorRef", "firstName", "middleNames", "lastName", "aliases", "dateOfBirth"}
+)
+"""What a nominal not consulted shows (a search hit without a stated purpose, the other end of
+an association): enough to tell people apart, no more."""
 MAPPA_LEVELS = (1, 2, 3)
 # Ordering name (the GraphQL enum's value) → stored property: the only properties a page may be
 # ordered by.
@@ -39,6 +52,42 @@ class Page:
     rows: list[Row]
     cursors: list[str]
     has_next: bool
+
+
+@dataclass(frozen=True)
+class SearchPage(Page):
+    reach: Reach
+    """SEARCH_HIT when no purpose was stated (a hit list only), else CONSULTED."""
+
+
+class Reach(Enum):
+    """How a nominal was reached in a request, which decides how much of it may be read."""
+
+    CONSULTED = "consulted"
+    """Read for a stated purpose and audited as a consultation of it: all of it."""
+    SEARCH_HIT = "search hit"
+    """Found by a search without a stated purpose: its identifying fields only."""
+    LINKED = "linked"
+    """Shown as the other end of an association, or named by an audit event, while another
+    nominal (or the audit trail) was consulted: its identifying fields only."""
+
+
+def require_reach_beyond_identity(*, reach: Reach, field: str) -> None:
+    """Reading `field`, beyond the identifying fields (`IDENTITY_PROPERTIES`), reads the
+    nominal's record, which takes a consultation of that nominal: BAD_USER_INPUT unless it was
+    reached as one."""
+    if reach is Reach.SEARCH_HIT:
+        raise BadUserInput(
+            f"purpose: state a purpose to read beyond the hit list ({field} is not part of a "
+            "search hit; give the `purpose` argument or the X-Visor-Purpose header)",
+            field="purpose",
+        )
+    if reach is Reach.LINKED:
+        raise BadUserInput(
+            f"{field}: a linked nominal shows only its identifying fields; read its record with "
+            "`nominal(visorRef:)` and a purpose, which is audited as a consultation of it",
+            field=field,
+        )
 
 
 async def get_nominal(*, db: Database, actor: Actor, visor_ref: str, purpose: str | None) -> Row:
@@ -97,19 +146,29 @@ async def list_nominals(
 
 async def search_nominals(
     *, db: Database, actor: Actor, text: str, first: int, after: str | None, purpose: str | None
-) -> Page:
+) -> SearchPage:
     """Full-text search over names and aliases, best match first. Each hit row is
-    `{nominal, score}`. The hit list is audited too, as a consultation of the nominals found."""
+    `{nominal, score}`. The hit list is audited too, as a consultation of the nominals found:
+    with the stated purpose, or, without one (the hits then bare), "name search"."""
     paging.check_page_size(first)
     lucene = lucene_query(text)
     offset = decode_offset(after) if after is not None else 0
+    stated = require_purpose(purpose) if (purpose or "").strip() else None
     total, hits = await queries.search_nominals(db, lucene=lucene, offset=offset, limit=first)
-    stated = (purpose or "").strip() or SEARCH_PURPOSE
     await record_consultation(
-        db=db, actor=actor, nominal_uids=[hit["nominal"]["uid"] for hit in hits], purpose=stated
+        db=db,
+        actor=actor,
+        nominal_uids=[hit["nominal"]["uid"] for hit in hits],
+        purpose=stated or SEARCH_PURPOSE,
     )
     cursors = [encode_offset(offset + i + 1) for i in range(len(hits))]
-    return Page(total=total, rows=hits, cursors=cursors, has_next=offset + len(hits) < total)
+    return SearchPage(
+        total=total,
+        rows=hits,
+        cursors=cursors,
+        has_next=offset + len(hits) < total,
+        reach=Reach.SEARCH_HIT if stated is None else Reach.CONSULTED,
+    )
 
 
 def lucene_query(text: str) -> str:

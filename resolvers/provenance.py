@@ -1,7 +1,8 @@
 """Provenance: a nominal's contribution summary, and contributions across nominals.
 
 Contributions across nominals are for supervisors (officers and the agency of their own agency)
-and admins (all); each entry returned is still under the record access rule.
+and admins (all); each entry returned is still under the record access rule, and reading them is
+an audited consultation, with a stated purpose, of the nominals the page's entries are about.
 """
 
 from __future__ import annotations
@@ -15,8 +16,15 @@ from graph.queries import provenance as queries
 from loaders.records import RecordLoaders
 from resolvers import paging
 from resolvers.actor import Actor
+from resolvers.audit import record_consultation, require_purpose
 from resolvers.errors import BadUserInput, Forbidden, NotFound
-from resolvers.records import RecordView, view_records
+from resolvers.records import (
+    RecordView,
+    clearance_permits,
+    may_read,
+    needs_stewardship,
+    view_records,
+)
 
 
 @dataclass(frozen=True)
@@ -27,9 +35,34 @@ class ContributionsPage:
     has_next: bool
 
 
-async def nominal_provenance(*, loaders: RecordLoaders, nominal_uid: str) -> Row:
-    """Entries and last entry time per agency and per officer, over current record versions."""
-    return await loaders.provenance.load(nominal_uid)
+async def nominal_provenance(*, loaders: RecordLoaders, actor: Actor, nominal_uid: str) -> Row:
+    """Entries and last entry time per agency and per officer, over current record versions.
+
+    Totals and agencies count every entry (a restricted entry's stub shows its kind, date and
+    entering agency anyway); officers count only the entries `actor` may read, so the summary
+    never names who entered an entry the reader sees as a stub."""
+    row = await loaders.provenance.load(nominal_uid)
+    needs_rule = any(
+        not clearance_permits(actor, entry) or needs_stewardship(entry)
+        for officer in row["byOfficer"]
+        for entry in officer["entries"]
+    )
+    stewards = await loaders.stewards.load(nominal_uid) if needs_rule else {}
+    by_officer = []
+    for officer in row["byOfficer"]:
+        readable = [e for e in officer["entries"] if may_read(actor, e, stewards)]
+        if readable:
+            by_officer.append(
+                {
+                    "officer": officer["officer"],
+                    "entries": len(readable),
+                    "lastEntryAt": max(e["at"] for e in readable),
+                }
+            )
+    by_officer.sort(
+        key=lambda o: (-o["entries"], o["officer"].get("name") or "", o["officer"]["staffId"])
+    )
+    return {**row, "byOfficer": by_officer}
 
 
 async def contributions(
@@ -43,8 +76,10 @@ async def contributions(
     to: datetime.datetime | None,
     first: int,
     after: str | None,
+    purpose: str | None,
 ) -> ContributionsPage:
-    """Every record version entered by one officer, or on behalf of one agency, newest first."""
+    """Every record version entered by one officer, or on behalf of one agency, newest first;
+    one CONSULT event names the nominals of the entries on the page."""
     if (officer_uid is None) == (agency_uid is None):
         raise BadUserInput("officer: give exactly one of officer and agency", field="officer")
     paging.check_page_size(first)
@@ -53,6 +88,7 @@ async def contributions(
     await require_provenance_access(
         db=db, actor=actor, officer_uid=officer_uid, agency_uid=agency_uid
     )
+    stated = require_purpose(purpose)
     total, rows = await queries.contributions(
         db,
         officer_uid=officer_uid,
@@ -64,6 +100,10 @@ async def contributions(
     )
     page = rows[:first]
     views = await view_records(loaders=loaders, actor=actor, rows=[r["record"] for r in page])
+    nominal_uids = {r["record"].get("nominalUid") for r in page} - {None}
+    await record_consultation(
+        db=db, actor=actor, nominal_uids=sorted(str(uid) for uid in nominal_uids), purpose=stated
+    )
     edges = [(encode_cursor(r["key"]), view) for r, view in zip(page, views, strict=True)]
     return ContributionsPage(total=total, edges=edges, has_next=len(rows) > first)
 

@@ -3,6 +3,13 @@ and decided case by case, by a data protection officer only. Every step is audit
 is a COLLECT, reading the package a CONSULT, a decision to disclose (in full or in part) a
 DISCLOSE and a refusal an ALTER, each concerning the person the request is about.
 
+Reading the register, or a request by its id, is a consultation too: the rows name the nominals
+the requests are about, so each read appends one CONSULT event concerning them.
+
+Every operation checks in the same order: the input first (a malformed value is BAD_USER_INPUT
+for anyone, and says nothing about the register), then the actor (FORBIDDEN to all but data
+protection officers), then existence (NOT_FOUND, for a data protection officer only).
+
 As in resolvers/nominal_writes.py, a write transaction appends its audit event before deciding
 anything, so the checks that follow read committed state; a refusal raises and rolls back.
 """
@@ -11,6 +18,7 @@ from __future__ import annotations
 
 import datetime
 import uuid
+from dataclasses import dataclass
 from typing import Any
 
 from graph.audit_chain import append_event
@@ -26,6 +34,7 @@ from graph.models.enums import (
 from graph.queries import subject_access as queries
 from graph.writes import nominals as nominal_writes
 from graph.writes import subject_access as writes
+from resolvers import paging
 from resolvers.actor import Actor
 from resolvers.audit import record_consultation
 from resolvers.errors import BadUserInput, Conflict, Forbidden, NotFound
@@ -53,6 +62,22 @@ def purpose_of(request_uid: str) -> str:
     return f"subject access request {request_uid}"
 
 
+MAX_EPOCH_SECONDS = 10**12
+"""Bounds a cursor's time (some 30,000 years either side of 1970), so a forged one is refused
+as BAD_USER_INPUT instead of failing in the database."""
+
+REGISTER_PURPOSE = "subject access request register"
+"""The purpose of the CONSULT event a read of the register appends."""
+
+
+@dataclass(frozen=True)
+class RequestPage:
+    total: int
+    edges: list[tuple[str, Row]]
+    """(cursor, request row) pairs, newest received first."""
+    has_next: bool
+
+
 def _received_at(value: datetime.datetime) -> datetime.datetime:
     field = "input.receivedAt"
     if value.tzinfo is None:
@@ -76,7 +101,6 @@ async def create_request(
     notes: str | None = None,
 ) -> Row:
     """A RECEIVED request about the nominal `visor_ref`, handled by `actor`; audited COLLECT."""
-    require_dpo(actor)
     name("input.visorRef", visor_ref)
     props: dict[str, Any] = {
         "uid": uuid.uuid4().hex,
@@ -86,6 +110,7 @@ async def create_request(
         "notes": _optional(text, "input.notes", notes),
     }
     props = {key: value for key, value in props.items() if value is not None}
+    require_dpo(actor)
 
     async def work(tx: CountingTx) -> Row:
         nominal_uid = await nominal_writes.nominal_uid(tx, uid=None, visor_ref=visor_ref)
@@ -136,8 +161,8 @@ async def decide_request(
     reasons: str | None,
 ) -> Row:
     """Records the decision of a RECEIVED request; CONFLICT when it is already decided."""
-    require_dpo(actor)
     checked_exemption, checked_reasons = _check_decision(decision, exemption, reasons)
+    require_dpo(actor)
 
     async def work(tx: CountingTx) -> Row:
         found = await writes.request(tx, request_uid)
@@ -201,3 +226,72 @@ async def disclosure_package(*, db: Database, actor: Actor, request_uid: str) ->
         purpose=purpose_of(request_uid),
     )
     return package
+
+
+async def list_requests(
+    *,
+    db: Database,
+    actor: Actor,
+    status: SarStatus | None,
+    from_: datetime.datetime | None,
+    to: datetime.datetime | None,
+    first: int,
+    after: str | None,
+) -> RequestPage:
+    """The register: requests newest received first, optionally of one status and received
+    within [from_, to]. Audited as one CONSULT concerning the nominals the page names."""
+    paging.check_page_size(first)
+    start, end = paging.time_window(from_, to)
+    position = decode_cursor(after) if after is not None else None
+    require_dpo(actor)
+    total, rows = await queries.register_page(
+        db,
+        status=status.value if status is not None else None,
+        from_=start,
+        to=end,
+        after=position,
+        limit=first + 1,
+    )
+    edges = [(encode_cursor(*row["key"]), row["request"]) for row in rows[:first]]
+    await record_consultation(
+        db=db,
+        actor=actor,
+        nominal_uids=list(dict.fromkeys(request["nominalUid"] for _, request in edges)),
+        purpose=REGISTER_PURPOSE,
+    )
+    return RequestPage(total=total, edges=edges, has_next=len(rows) > first)
+
+
+async def get_requests_by_uid(*, db: Database, actor: Actor, uids: list[str]) -> list[Row | None]:
+    """Requests in the order of `uids` (None where there is none): a `node(id:)` lookup,
+    audited as one CONSULT concerning the nominals of the requests found, with the purpose
+    naming them ("subject access request <uid>" for one)."""
+    require_dpo(actor)
+    found = await queries.requests_by_uid(db, uids)
+    named = list(dict.fromkeys(uid for uid in uids if uid in found))
+    if named:
+        await record_consultation(
+            db=db,
+            actor=actor,
+            nominal_uids=list(dict.fromkeys(found[uid]["nominalUid"] for uid in named)),
+            purpose=purpose_of(named[0])
+            if len(named) == 1
+            else "subject access requests " + ", ".join(named),
+        )
+    return [found.get(uid) for uid in uids]
+
+
+def encode_cursor(seconds: int, nanos: int, uid: str) -> str:
+    return paging.encode_cursor("subjectAccessRequests", seconds, nanos, uid)
+
+
+def decode_cursor(cursor: str) -> tuple[int, int, str]:
+    seconds, nanos, uid = paging.decode_cursor(cursor, "subjectAccessRequests", int, int, str)
+    if (
+        not isinstance(seconds, int)
+        or not isinstance(nanos, int)
+        or not -MAX_EPOCH_SECONDS <= seconds <= MAX_EPOCH_SECONDS
+        or not 0 <= nanos < 10**9
+    ):
+        raise BadUserInput(f"after: not a cursor of this connection: {cursor!r}", field="after")
+    return seconds, nanos, str(uid)

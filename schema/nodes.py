@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Self, TypeVar
 from strawberry import relay
 
 from graph.db import Row
-from resolvers.errors import NotFound
+from resolvers.errors import BadUserInput, NotFound
 
 if TYPE_CHECKING:
     from schema.context import Info
@@ -95,17 +95,28 @@ async def _records(info: Info, node_ids: list[str]) -> list[relay.Node]:
 
 def node_lookups() -> dict[str, Lookup]:
     """The types a global id may name, each with its lookup: an allow-list, so an id never
-    reaches an arbitrary class. Every record type resolves through the record access rule."""
+    reaches an arbitrary class. Every record type resolves through the record access rule; a
+    subject access request only for data protection officers."""
     from schema.types.agency import Agency
     from schema.types.area import Area
     from schema.types.location import Location
     from schema.types.nominal import Nominal
     from schema.types.officer import Officer
     from schema.types.record_kinds import RECORD_TYPES
+    from schema.types.subject_access_request import SubjectAccessRequest
     from schema.types.transfer import Transfer
 
     lookups: dict[str, Lookup] = {
-        cls.__name__: _by_class(cls) for cls in (Agency, Area, Location, Nominal, Officer, Transfer)
+        cls.__name__: _by_class(cls)
+        for cls in (
+            Agency,
+            Area,
+            Location,
+            Nominal,
+            Officer,
+            SubjectAccessRequest,
+            Transfer,
+        )
     }
     lookups.update({cls.__name__: _records for cls in RECORD_TYPES})
     return lookups
@@ -113,8 +124,12 @@ def node_lookups() -> dict[str, Lookup]:
 
 async def resolve_global_ids(info: Info, ids: list[relay.GlobalID]) -> list[relay.Node]:
     """The objects named by `ids`, in order: one batched lookup per type, each under that
-    type's access rules. Unknown types and ids are NOT_FOUND."""
+    type's access rules. An id naming no object (no uid) is BAD_USER_INPUT, for anyone;
+    unknown types and ids are NOT_FOUND."""
     lookups = node_lookups()
+    for global_id in ids:
+        if not global_id.node_id:
+            raise BadUserInput(f"id: not a global id of this API: {global_id}", field="id")
     by_type: dict[str, list[str]] = {}
     for global_id in ids:
         if global_id.type_name not in lookups:

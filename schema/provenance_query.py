@@ -11,6 +11,7 @@ from strawberry import relay
 from resolvers import provenance
 from resolvers.errors import BadUserInput
 from schema.context import Info
+from schema.query import Purpose
 from schema.types.provenance_connection import ContributionConnection, ContributionEdge
 from schema.types.record_kinds import show_record
 
@@ -32,7 +33,8 @@ def node_uid(global_id: strawberry.ID | None, *, type_name: str, field: str) -> 
 class ProvenanceQuery:
     @strawberry.field(
         description="Record entries (every version) made by one officer or on behalf of one "
-        "agency, newest first. For supervisors (their own agency) and admins."
+        "agency, newest first. For supervisors (their own agency) and admins; an audited "
+        "consultation of the nominals the entries are about."
     )
     async def contributions(
         self,
@@ -48,6 +50,7 @@ class ProvenanceQuery:
         ] = None,
         first: int = 20,
         after: str | None = None,
+        purpose: Purpose = None,
     ) -> ContributionConnection:
         ctx = info.context
         page = await provenance.contributions(
@@ -60,6 +63,7 @@ class ProvenanceQuery:
             to=to,
             first=first,
             after=after,
+            purpose=purpose or ctx.purpose,
         )
         edges = [
             ContributionEdge(cursor=cursor, node=show_record(view)) for cursor, view in page.edges

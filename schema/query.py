@@ -24,6 +24,15 @@ Purpose = Annotated[
     ),
 ]
 
+SearchPurpose = Annotated[
+    str | None,
+    strawberry.argument(
+        description="Why the hits are read beyond the hit list; written to the audit trail. "
+        "Defaults to the X-Visor-Purpose header; without either, only the hit fields can be "
+        "read."
+    ),
+]
+
 
 def page_info(page: Page, *, after: str | None) -> relay.PageInfo:
     return relay.PageInfo(
@@ -91,7 +100,10 @@ class NominalQuery:
 
     @strawberry.field(
         description="Full-text search over names, middle names and aliases, best match first. "
-        "Each word must match, in full or as a prefix."
+        "Each word must match, in full or as a prefix. Without a stated purpose the result is "
+        "a hit list: each hit's id, visorRef, names, aliases and dateOfBirth (and the score); "
+        "any other field of a hit is BAD_USER_INPUT naming `purpose`. Audited as a "
+        'consultation of the hits, with the stated purpose or "name search".'
     )
     async def search_nominals(
         self,
@@ -99,7 +111,7 @@ class NominalQuery:
         text: str,
         first: int = 20,
         after: str | None = None,
-        purpose: Purpose = None,
+        purpose: SearchPurpose = None,
     ) -> NominalSearchConnection:
         ctx = info.context
         page = await nominals.search_nominals(
@@ -112,7 +124,9 @@ class NominalQuery:
         )
         edges = [
             NominalSearchEdge(
-                cursor=cursor, score=hit["score"], node=Nominal.from_row(hit["nominal"])
+                cursor=cursor,
+                score=hit["score"],
+                node=Nominal.from_row(hit["nominal"], reach=page.reach),
             )
             for cursor, hit in zip(page.cursors, page.rows, strict=True)
         ]

@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import Annotated
 
 import strawberry
+from strawberry import relay
 
 from resolvers import subject_access
 from schema.context import Info
 from schema.provenance_query import node_uid
 from schema.types.disclosure import DisclosurePackage
+from schema.types.subject_access_connection import (
+    SubjectAccessRequestConnection,
+    SubjectAccessRequestEdge,
+)
+from schema.types.subject_access_request import SarStatus, SubjectAccessRequest
 
 
 @strawberry.type
@@ -34,3 +41,49 @@ class SubjectAccessQuery:
             request_uid=str(node_uid(request, type_name="SubjectAccessRequest", field="request")),
         )
         return DisclosurePackage.from_row(row)
+
+    @strawberry.field(
+        description="The register of subject access requests, newest received first "
+        "(data protection officers only). An audited consultation of the nominals the page "
+        'names, with the purpose "subject access request register".'
+    )
+    async def subject_access_requests(
+        self,
+        info: Info,
+        status: Annotated[
+            SarStatus | None, strawberry.argument(description="Only requests in this status.")
+        ] = None,
+        from_: Annotated[
+            datetime.datetime | None,
+            strawberry.argument(name="from", description="Received at or after."),
+        ] = None,
+        to: Annotated[
+            datetime.datetime | None, strawberry.argument(description="Received at or before.")
+        ] = None,
+        first: int = 20,
+        after: str | None = None,
+    ) -> SubjectAccessRequestConnection:
+        ctx = info.context
+        page = await subject_access.list_requests(
+            db=ctx.db,
+            actor=ctx.require_actor(),
+            status=status,
+            from_=from_,
+            to=to,
+            first=first,
+            after=after,
+        )
+        edges = [
+            SubjectAccessRequestEdge(cursor=cursor, node=SubjectAccessRequest.from_row(row))
+            for cursor, row in page.edges
+        ]
+        return SubjectAccessRequestConnection(
+            edges=edges,
+            total_count=page.total,
+            page_info=relay.PageInfo(
+                has_next_page=page.has_next,
+                has_previous_page=after is not None,
+                start_cursor=edges[0].cursor if edges else None,
+                end_cursor=edges[-1].cursor if edges else None,
+            ),
+        )

@@ -24,11 +24,18 @@ RETURN uid,
   COLLECT {{
     MATCH (r:Record)-[:ABOUT]->(n) WHERE {IS_CURRENT}
     MATCH (r)-[e:ENTERED_BY]->(o:Officer)
-    WITH o, count(r) AS entries, max(e.at) AS lastEntryAt
-    RETURN {{officer: o {{.uid, .staffId, .name}}, entries: entries, lastEntryAt: lastEntryAt}}
-    ORDER BY entries DESC, o.name, o.staffId
+    MATCH (r)-[:ON_BEHALF_OF]->(a:Agency)
+    WITH o, collect({{
+      at: e.at, classification: r.classification, handlingCode: r.handlingCode,
+      restricted: r.restricted, kind: [label IN labels(r) WHERE label IN $recordKinds][0],
+      onBehalfOf: {{uid: a.uid}}, nominalUid: n.uid
+    }}) AS entries
+    RETURN {{officer: o {{.uid, .staffId, .name}}, entries: entries}}
   }} AS byOfficer
 """
+# byOfficer lists each officer's entries with just what the record access rule needs (marking,
+# handling code, kind, entering agency): who entered an entry is provenance the reader sees only
+# for entries they may read (resolvers/provenance.py).
 
 # Every version entered by an officer, or on behalf of an agency, in a time window. The order
 # key (entry instant, then uid) is compared as a list, so cursors are exact whatever the offset
@@ -66,8 +73,10 @@ AGENCY_EXISTS = "RETURN EXISTS { MATCH (:Agency {uid: $uid}) } AS found"
 
 
 async def nominal_provenance(db: Database, nominal_uids: list[str]) -> dict[str, Row]:
-    """Nominal uid → {totalEntries, byAgency: [...], byOfficer: [...]}."""
-    rows = await db.read(NOMINAL_PROVENANCE, uids=nominal_uids)
+    """Nominal uid → {totalEntries, byAgency: [...], byOfficer: [{officer, entries: [...]}]}."""
+    rows = await db.read(
+        NOMINAL_PROVENANCE, uids=nominal_uids, recordKinds=list(RECORD_KIND_LABELS)
+    )
     return {row["uid"]: row for row in rows}
 
 

@@ -1,5 +1,6 @@
-"""Cypher for reading subject access requests: everything held about the person a request is
-about, in one query, for the data protection officer's disclosure package.
+"""Cypher for reading subject access requests: the register (a page, newest first), requests by
+uid, and everything held about the person a request is about, in one query, for the data
+protection officer's disclosure package.
 
 Unlike the reader-facing record queries, nothing is filtered by clearance or handling code:
 the officer deciding a request must see it all (resolvers/subject_access.py flags what is
@@ -7,6 +8,8 @@ restricted and what is third-party data).
 """
 
 from __future__ import annotations
+
+import datetime
 
 from graph.db import Database, Row
 from graph.queries.management import ASSOCIATIONS_OF_N, MANAGEMENT_PERIODS_OF_N
@@ -68,3 +71,65 @@ async def disclosure(db: Database, request_uid: str) -> Row | None:
     request, or None when there is no such request."""
     rows = await db.read(DISCLOSURE, uid=request_uid, recordKinds=list(RECORD_KIND_LABELS))
     return rows[0] if rows else None
+
+
+# The register's filter: status, and received within a window (both ends inclusive).
+_REGISTER_FILTER = """MATCH (s:SubjectAccessRequest)
+  WHERE ($status IS NULL OR s.status = $status)
+    AND ($from IS NULL OR s.receivedAt >= $from) AND ($to IS NULL OR s.receivedAt <= $to)"""
+
+# Newest received first, keyset on (receivedAt, uid) both descending; the position after which
+# a page starts is `receivedAt` as epoch seconds and nanoseconds (exact, whatever the precision
+# stored) and the uid. Each row carries that position (`key`).
+REGISTER_PAGE = f"""
+CALL () {{
+  {_REGISTER_FILTER}
+  RETURN count(s) AS total
+}}
+CALL () {{
+  {_REGISTER_FILTER}
+  WITH s, datetime({{epochSeconds: $afterSeconds, nanosecond: $afterNanos}}) AS afterAt
+  WHERE $afterUid IS NULL OR s.receivedAt < afterAt
+     OR (s.receivedAt = afterAt AND s.uid < $afterUid)
+  WITH s ORDER BY s.receivedAt DESC, s.uid DESC LIMIT $limit
+  RETURN collect({{request: {REQUEST_ROW},
+                  key: [s.receivedAt.epochSeconds, s.receivedAt.nanosecond, s.uid]}}) AS page
+}}
+RETURN total, page
+"""
+
+REQUESTS_BY_UID = f"""
+UNWIND $uids AS uid
+MATCH (s:SubjectAccessRequest {{uid: uid}})
+RETURN s.uid AS uid, {REQUEST_ROW} AS request
+"""
+
+
+async def register_page(
+    db: Database,
+    *,
+    status: str | None,
+    from_: datetime.datetime | None,
+    to: datetime.datetime | None,
+    after: tuple[int, int, str] | None,
+    limit: int,
+) -> tuple[int, list[Row]]:
+    """(total matching, up to `limit` rows {request, key}) newest received first, after the
+    position `after` = (epoch seconds, nanosecond, uid) of the last request of a page."""
+    seconds, nanos, uid = after if after is not None else (0, 0, None)
+    rows = await db.read(
+        REGISTER_PAGE,
+        status=status,
+        afterSeconds=seconds,
+        afterNanos=nanos,
+        afterUid=uid,
+        limit=limit,
+        **{"from": from_, "to": to},
+    )
+    return int(rows[0]["total"]), rows[0]["page"]
+
+
+async def requests_by_uid(db: Database, uids: list[str]) -> dict[str, Row]:
+    """The requests among `uids` that exist, by uid (REQUEST_ROW rows)."""
+    rows = await db.read(REQUESTS_BY_UID, uids=uids)
+    return {row["uid"]: row["request"] for row in rows}

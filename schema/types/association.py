@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 import strawberry
 
 from graph.db import Row
+from resolvers.nominals import Reach
 from schema.types.management_enums import AssociationKind
 
 if TYPE_CHECKING:
@@ -19,12 +20,15 @@ class Association:
     to: datetime.date | None
     nominal_row: strawberry.Private[Row]
 
-    @strawberry.field(description="The other nominal (its core fields).")
+    @strawberry.field(
+        description="The other nominal: its identifying fields only (id, visorRef, names, "
+        "aliases, date of birth). Its record is read with `nominal(visorRef:)` and a purpose."
+    )
     def nominal(self) -> Annotated[Nominal, strawberry.lazy("schema.types.nominal")]:
         # Imported here: schema.types.nominal imports this module through its field mixins.
         from schema.types.nominal import Nominal
 
-        return Nominal.from_row(self.nominal_row)
+        return Nominal.from_row(self.nominal_row, reach=Reach.LINKED)
 
     @classmethod
     def from_row(cls, row: Row) -> Association:

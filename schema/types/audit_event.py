@@ -8,6 +8,7 @@ import strawberry
 
 from graph.db import Row
 from graph.models.enums import AuditAction
+from resolvers.nominals import Reach
 from schema.types.nominal import Nominal
 from schema.types.officer import Officer
 
@@ -23,7 +24,8 @@ class AuditEvent:
     purpose: str | None = strawberry.field(description="The purpose stated by the officer.")
     officer: Officer = strawberry.field(description="The officer who acted.")
     nominals: list[Nominal] = strawberry.field(
-        description="The nominals whose records were consulted or changed."
+        description="The nominals whose records were consulted or changed: their identifying "
+        "fields only (id, visorRef, names, aliases, date of birth)."
     )
 
     @classmethod
@@ -34,5 +36,5 @@ class AuditEvent:
             action=AuditAction(row["action"]),
             purpose=row["purpose"],
             officer=Officer.from_row(row["officer"]),
-            nominals=[Nominal.from_row(nominal) for nominal in row["nominals"]],
+            nominals=[Nominal.from_row(nominal, reach=Reach.LINKED) for nominal in row["nominals"]],
         )

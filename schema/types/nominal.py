@@ -8,6 +8,7 @@ from strawberry import relay
 from graph.db import Row
 from resolvers import nominals
 from schema.context import Info
+from schema.identity_guard import guard_beyond_identity
 from schema.nodes import RowNode
 from schema.types.enums import NominalStatus, RiskLevel
 from schema.types.nominal_management import NominalManagementFields
@@ -28,6 +29,9 @@ class Nominal(NominalManagementFields, NominalRecordFields, RowNode):
     risk_level: RiskLevel
     status: NominalStatus
     version: int
+    reach: strawberry.Private[nominals.Reach] = nominals.Reach.CONSULTED
+    """How the request reached it; unless consulted, only its identifying fields may be read
+    (schema/identity_guard.py)."""
 
     @classmethod
     async def fetch_rows(cls, info: Info, uids: list[str]) -> list[Row | None]:
@@ -37,7 +41,7 @@ class Nominal(NominalManagementFields, NominalRecordFields, RowNode):
         )
 
     @classmethod
-    def from_row(cls, row: Row) -> Nominal:
+    def from_row(cls, row: Row, *, reach: nominals.Reach = nominals.Reach.CONSULTED) -> Nominal:
         born = row.get("dateOfBirth")
         return cls(
             uid=row["uid"],
@@ -52,4 +56,8 @@ class Nominal(NominalManagementFields, NominalRecordFields, RowNode):
             risk_level=RiskLevel(row["riskLevel"]),
             status=NominalStatus(row["status"]),
             version=int(row["version"]),
+            reach=reach,
         )
+
+
+guard_beyond_identity(Nominal)

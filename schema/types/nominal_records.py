@@ -75,11 +75,15 @@ class NominalRecordFields:
             status=self.status, open_period=show_record(view) if view is not None else None
         )
 
-    @strawberry.field(description="Entries and last entry per agency and per officer.")
+    @strawberry.field(
+        description="Entries and last entry per agency and per officer; officers are counted "
+        "over the entries the reader may read."
+    )
     async def provenance(self, info: Info) -> NominalProvenance:
         ctx = info.context
-        ctx.require_actor()
-        row = await provenance.nominal_provenance(loaders=ctx.loaders.records, nominal_uid=self.uid)
+        row = await provenance.nominal_provenance(
+            loaders=ctx.loaders.records, actor=ctx.require_actor(), nominal_uid=self.uid
+        )
         return NominalProvenance.from_row(row)
 
 

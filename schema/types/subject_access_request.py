@@ -1,4 +1,5 @@
-"""A subject access request: received, then decided case by case."""
+"""A subject access request: received, then decided case by case. A Relay Node: `node(id:)`
+resolves it for data protection officers only (resolvers/subject_access.py)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,9 @@ from strawberry import relay
 
 from graph.db import Row
 from graph.models.enums import SarDecision, SarStatus
+from resolvers import subject_access
+from schema.context import Info
+from schema.nodes import RowNode
 from schema.types.officer import Officer
 
 # As in schema/types/enums.py, `strawberry.enum` marks the model's classes themselves.
@@ -25,8 +29,8 @@ def _native(value: Any) -> datetime.datetime | None:
 
 
 @strawberry.type(description="A person's request for the data held about them (a SAR).")
-class SubjectAccessRequest:
-    id: strawberry.ID = strawberry.field(description="The request's global ID.")
+class SubjectAccessRequest(RowNode):
+    uid: relay.NodeID[str]
     visor_ref: str = strawberry.field(description="The nominal the request is about.")
     received_at: datetime.datetime
     status: SarStatus
@@ -41,11 +45,18 @@ class SubjectAccessRequest:
     decided_at: datetime.datetime | None
 
     @classmethod
+    async def fetch_rows(cls, info: Info, uids: list[str]) -> list[Row | None]:
+        ctx = info.context
+        return await subject_access.get_requests_by_uid(
+            db=ctx.db, actor=ctx.require_actor(), uids=uids
+        )
+
+    @classmethod
     def from_row(cls, row: Row) -> SubjectAccessRequest:
         handler = row.get("handledBy")
         decision = row.get("decision")
         return cls(
-            id=strawberry.ID(str(relay.GlobalID("SubjectAccessRequest", row["uid"]))),
+            uid=row["uid"],
             visor_ref=row["visorRef"],
             received_at=row["receivedAt"].to_native(),
             status=SarStatus(row["status"]),

@@ -183,8 +183,9 @@ async def test_a_record_without_revisions_is_its_own_chain(db: Database) -> None
 
 async def test_nominal_provenance_summary(db: Database) -> None:
     await create_record_graph(db)
+    manager = await load_actor(db=db, staff_id="T-MGR")
     summary = await provenance.nominal_provenance(
-        loaders=build_record_loaders(db), nominal_uid="nom-1"
+        loaders=build_record_loaders(db), actor=manager, nominal_uid="nom-1"
     )
     assert summary["totalEntries"] == 12
     assert [(e["agency"]["code"], e["entries"]) for e in summary["byAgency"]] == [
@@ -197,9 +198,27 @@ async def test_nominal_provenance_summary(db: Database) -> None:
         ("T-COL", 1),
     ]
     unknown = await provenance.nominal_provenance(
-        loaders=build_record_loaders(db), nominal_uid="nom-nobody"
+        loaders=build_record_loaders(db), actor=manager, nominal_uid="nom-nobody"
     )
     assert unknown["totalEntries"] == 0 and unknown["byAgency"] == []
+
+
+async def test_the_provenance_summary_counts_officers_over_what_the_reader_may_read(
+    db: Database,
+) -> None:
+    await create_record_graph(db)
+    loaders = build_record_loaders(db)
+    low = await load_actor(db=db, staff_id="T-LOW")
+    summary = await provenance.nominal_provenance(loaders=loaders, actor=low, nominal_uid="nom-1")
+    current = await records.nominal_records(loaders=loaders, actor=low, nominal_uid="nom-1")
+    readable: dict[str, int] = {}
+    for view in current:
+        if not view.restricted:
+            staff_id = view.row["enteredBy"]["staffId"]
+            readable[staff_id] = readable.get(staff_id, 0) + 1
+    assert summary["totalEntries"] == 12  # agencies and totals count stubs too
+    assert {e["officer"]["staffId"]: e["entries"] for e in summary["byOfficer"]} == readable
+    assert sum(readable.values()) < 12  # T-LOW sees some entries only as stubs
 
 
 async def contributions(db: Database, staff_id: str, **arguments: object) -> int:
@@ -210,6 +229,7 @@ async def contributions(db: Database, staff_id: str, **arguments: object) -> int
         "to": None,
         "first": 20,
         "after": None,
+        "purpose": "contribution review",
     }
     page = await provenance.contributions(
         db=db,

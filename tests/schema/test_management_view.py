@@ -34,7 +34,7 @@ query View($ref: String!) {{
     }}
     associations {{
       kind from to
-      nominal {{ visorRef firstName lastName aliases dateOfBirth riskLevel level }}
+      nominal {{ visorRef firstName lastName aliases dateOfBirth }}
     }}
     openTransfer {{ status reason requestedAt requestedBy {{ staffId }} decidedBy {{ staffId }} }}
     transfers {{
@@ -248,8 +248,6 @@ async def test_associations_in_both_directions(
                 "lastName": "Brown",
                 "aliases": [],
                 "dateOfBirth": "1981-11-20",
-                "riskLevel": "MEDIUM",
-                "level": 1,
             },
         },
         {
@@ -262,8 +260,6 @@ async def test_associations_in_both_directions(
                 "lastName": "Smith",
                 "aliases": [],
                 "dateOfBirth": "1955-07-09",
-                "riskLevel": "LOW",
-                "level": 1,
             },
         },
         {
@@ -276,8 +272,6 @@ async def test_associations_in_both_directions(
                 "lastName": "Grant",
                 "aliases": ["Lee G"],
                 "dateOfBirth": "1990-01-30",
-                "riskLevel": "VERY_HIGH",
-                "level": 3,
             },
         },
     ]
@@ -388,8 +382,6 @@ async def test_a_nominal_with_no_management_data(
                     "lastName": "Smith",
                     "aliases": ["Jock"],
                     "dateOfBirth": "1979-04-02",
-                    "riskLevel": "HIGH",
-                    "level": 2,
                 },
             }
         ],
