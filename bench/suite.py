@@ -1,11 +1,13 @@
 """Every benchmark of the project in one run, written to one JSON file of figures.
 
     python -m bench [--quick] [--only NAME ...] [--output bench/results.json] [--readme README.md]
+    python -m bench --from bench/results.json --readme README.md
 
 Uses NEO4J_URI, or the local Neo4j (started if need be); the benchmarks reset the graph they run
 on, so never point this at a graph you want to keep. `--quick` runs each benchmark at a small
 size, to check they still work. `--readme` rewrites the figures table between the README's
-bench markers from this run's results.
+bench markers from this run's results, or, with `--from`, from an earlier run's JSON file
+(nothing is run then).
 """
 
 from __future__ import annotations
@@ -78,7 +80,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--only", nargs="+", choices=list(BENCHMARKS), metavar="NAME")
     parser.add_argument("--output", type=Path, default=Path("bench/results.json"))
     parser.add_argument("--readme", type=Path, help="rewrite this README's figures table")
+    parser.add_argument(
+        "--from", dest="source", type=Path, help="an earlier run's JSON: only rewrite --readme"
+    )
     args = parser.parse_args(argv)
+    if args.source:
+        if not args.readme:
+            parser.error("--from needs --readme")
+        figures = json.loads(args.source.read_text())
+        update_readme(args.readme, figures, headlines(figures))
+        print(f"bench: figures table in {args.readme} updated from {args.source}", file=sys.stderr)
+        return 0
     settings = Settings.from_env()
     uri = ensure_neo4j(settings, say=lambda line: print(line, file=sys.stderr))
     figures = run_suite(settings, uri, names=args.only or list(BENCHMARKS), quick=args.quick)

@@ -5,12 +5,13 @@ No figure is checked against a time: only that each benchmark ran and reported i
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
 from bench.report import END, START, ReadmeMarkersMissing, update_readme
-from bench.suite import BENCHMARKS, headlines, run_suite
+from bench.suite import BENCHMARKS, headlines, main, run_suite
 from graph.db import Database
 from visor.settings import Settings
 
@@ -58,3 +59,40 @@ def test_readme_without_markers_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ReadmeMarkersMissing, match="bench-figures:start"):
         update_readme(readme, figures, [])
     assert readme.read_text() == "# Title\n"
+
+
+def test_the_table_can_be_rewritten_from_an_earlier_run(tmp_path: Path) -> None:
+    figures = {
+        "measured_at": "2026-11-29T00:00:00+00:00",
+        "quick": False,
+        "machine": {
+            "cores": 2,
+            "cpu": "a CPU",
+            "memory_gb": 24,
+            "os": "Linux",
+            "python": "3.11",
+            "java": "17",
+            "neo4j": "5.26.30",
+            "commit": "abc1234",
+        },
+        "results": {
+            "demo_load": {
+                "nominals": 10,
+                "nodes": 100,
+                "relationships": 200,
+                "load_seconds": 1.5,
+                "nominals_per_second": 6.7,
+                "reset_seconds": 0.2,
+            }
+        },
+    }
+    source = tmp_path / "results.json"
+    source.write_text(json.dumps(figures))
+    readme = tmp_path / "README.md"
+    readme.write_text(f"{START}\n{END}\n")
+
+    assert main(["--from", str(source), "--readme", str(readme)]) == 0
+
+    text = readme.read_text()
+    assert "| `visor demo load --nominals 10` | 1.5 s (100 nodes, 200 relationships;" in text
+    assert "commit abc1234" in text
