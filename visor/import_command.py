@@ -14,6 +14,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from neo4j.exceptions import ServiceUnavailable, SessionExpired
+
 from graph.importing.reading import FORMATS
 from resolvers.bulk_import import DEFAULT_BATCH_SIZE, ImportReport, import_file
 from resolvers.errors import VisorError
@@ -78,6 +80,12 @@ def import_command(settings: Settings, args: argparse.Namespace) -> int:
         report = asyncio.run(run())
     except VisorError as exc:
         raise ValueError(f"import refused: {exc.message}") from None
+    except (ServiceUnavailable, SessionExpired) as exc:
+        # Each batch is all or nothing and keyed on the source: a rerun completes the import.
+        raise ValueError(
+            f"Neo4j became unreachable during the import ({exc}); the batches written so far "
+            "are kept whole: run the same import again to complete it"
+        ) from None
     print(describe(report, skip_invalid=args.skip_invalid))
     if report.invalid_rows == 0:
         return 0
