@@ -1,7 +1,6 @@
 """`visor import` while its Neo4j crashes (SIGKILL) and restarts: the import ends with exactly
 the counts of a clean run, either within the same run (the driver retries the cut-off batch once
-the server is back) or, when the server is gone too long, by running it again as the error
-says."""
+the server is back) or, when the driver gives up, by running it again as the error says."""
 
 from __future__ import annotations
 
@@ -77,10 +76,12 @@ async def test_an_import_cut_off_by_a_neo4j_restart_ends_as_one_clean_run(
         os.waitpid(pid, 0)  # the server is this process's child (posix_spawn)
         own_server.start()
         out, err = process.communicate(timeout=300)
-    assert "will be retried" in err, "the import finished before Neo4j went down"
+    # Cut off: the driver retried a batch, or gave up (gone longer than its retry window, or
+    # the connection dropped during a commit, whose outcome the driver cannot know).
+    cut_off = process.returncode != 0 or "will be retried" in err
+    assert cut_off, "the import finished before Neo4j went down"
     if process.returncode != 0:
-        # Gone longer than the driver's retry window: the error says what to do, and doing it
-        # completes the import.
+        # The error says what to do, and doing it completes the import.
         assert "run the same import again to complete it" in err, err
         again = subprocess.run(args, env=env, cwd=ROOT, capture_output=True, check=False)
         assert again.returncode == 0, again.stderr
