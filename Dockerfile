@@ -1,12 +1,12 @@
 FROM python:3.11-slim
 WORKDIR /app
-COPY pyproject.toml README.md ./
+COPY pyproject.toml README.md constraints.txt ./
 COPY visor ./visor
 COPY graph ./graph
 COPY schema ./schema
 COPY resolvers ./resolvers
 COPY loaders ./loaders
-RUN pip install --no-cache-dir .
+RUN pip install --no-cache-dir -c constraints.txt .
 ENV VISOR_ENV=production
 EXPOSE 8000
 # NEO4J_URI is required here: the container never starts a Neo4j of its own. Constraints,
