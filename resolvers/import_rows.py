@@ -72,20 +72,6 @@ def postcode(field: str, value: Any) -> str:
     return validation.postcode(field, str(name(field, value)))
 
 
-def _coordinate(limit: float) -> Callable[[str, Any], float]:
-    def check(field: str, value: Any) -> float:
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            raise BadUserInput(f"{field}: must be a number", field=field)
-        if not -limit <= value <= limit:
-            raise BadUserInput(f"{field}: must be between -{limit} and {limit}", field=field)
-        return float(value)
-
-    return check
-
-
-latitude = _coordinate(90.0)
-longitude = _coordinate(180.0)
-
 _REF = Field(visor_ref, required=True)
 _SOURCE_ID = Field(name, required=True)
 
@@ -104,8 +90,8 @@ ADDRESS_SPEC: dict[str, Field] = {
     "kind": Field(choice(ResidenceKind), required=True),
     "from": Field(past_date, required=True),
     "to": Field(any_date),
-    "latitude": Field(latitude),
-    "longitude": Field(longitude),
+    "latitude": Field(validation.latitude),
+    "longitude": Field(validation.longitude),
 }
 ASSOCIATION_SPEC: dict[str, Field] = {
     "visorRef": _REF,
@@ -177,8 +163,8 @@ _COERCE: dict[Any, Callable[[str, Any], Any]] = {
     level: _to_int,
     boolean: _to_bool,
     names: _to_list,
-    latitude: _to_float,
-    longitude: _to_float,
+    validation.latitude: _to_float,
+    validation.longitude: _to_float,
 }
 
 

@@ -165,12 +165,6 @@ async def end_partnership(
     return await db.write_tx(work)
 
 
-def _coordinate(field: str, value: float | None, limit: float) -> float | None:
-    if value is not None and not -limit <= value <= limit:
-        raise BadUserInput(f"{field}: must be between -{limit} and {limit}", field=field)
-    return value
-
-
 async def record_address(
     *,
     db: Database,
@@ -194,8 +188,10 @@ async def record_address(
     name("input.areaCode", area_code)
     stored_kind = choice(ResidenceKind)("input.kind", kind)
     since = past_date("input.from", from_)
-    _coordinate("input.latitude", latitude, 90.0)
-    _coordinate("input.longitude", longitude, 180.0)
+    if latitude is not None:
+        validation.latitude("input.latitude", latitude)
+    if longitude is not None:
+        validation.longitude("input.longitude", longitude)
     if (latitude is None) != (longitude is None):
         missing = "input.longitude" if longitude is None else "input.latitude"
         raise BadUserInput(f"{missing}: give latitude and longitude together", field=missing)

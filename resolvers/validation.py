@@ -275,3 +275,18 @@ def postcode(field: str, value: str) -> str:
     if not POSTCODE.fullmatch(compact):
         raise BadUserInput(f"{field}: {value!r} is not a UK postcode", field=field)
     return f"{compact[:-3]} {compact[-3:]}"
+
+
+def _coordinate(limit: float) -> Check:
+    def check(field: str, value: Any) -> float:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise BadUserInput(f"{field}: must be a number", field=field)
+        if not -limit <= value <= limit:
+            raise BadUserInput(f"{field}: must be between -{limit} and {limit}", field=field)
+        return float(value)
+
+    return check
+
+
+latitude = _coordinate(90.0)
+longitude = _coordinate(180.0)

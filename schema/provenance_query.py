@@ -11,6 +11,7 @@ from strawberry import relay
 from resolvers import provenance
 from resolvers.errors import BadUserInput
 from schema.context import Info
+from schema.page_info import page_info
 from schema.query import Purpose
 from schema.types.provenance_connection import ContributionConnection, ContributionEdge
 from schema.types.record_kinds import show_record
@@ -71,10 +72,7 @@ class ProvenanceQuery:
         return ContributionConnection(
             edges=edges,
             total_count=page.total,
-            page_info=relay.PageInfo(
-                has_next_page=page.has_next,
-                has_previous_page=after is not None,
-                start_cursor=edges[0].cursor if edges else None,
-                end_cursor=edges[-1].cursor if edges else None,
+            page_info=page_info(
+                [edge.cursor for edge in edges], has_next=page.has_next, after=after
             ),
         )

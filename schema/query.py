@@ -8,9 +8,9 @@ import strawberry
 from strawberry import relay
 
 from resolvers import nominals
-from resolvers.nominals import Page
 from schema.context import Info
 from schema.nodes import resolve_global_ids
+from schema.page_info import page_info
 from schema.types.nominal import Nominal
 from schema.types.nominal_connection import NominalConnection, NominalEdge
 from schema.types.nominal_filter import NominalFilter, NominalOrder, OrderDirection
@@ -32,15 +32,6 @@ SearchPurpose = Annotated[
         "read."
     ),
 ]
-
-
-def page_info(page: Page, *, after: str | None) -> relay.PageInfo:
-    return relay.PageInfo(
-        has_next_page=page.has_next,
-        has_previous_page=after is not None,
-        start_cursor=page.cursors[0] if page.cursors else None,
-        end_cursor=page.cursors[-1] if page.cursors else None,
-    )
 
 
 @strawberry.type
@@ -95,7 +86,9 @@ class NominalQuery:
             for cursor, row in zip(page.cursors, page.rows, strict=True)
         ]
         return NominalConnection(
-            edges=edges, total_count=page.total, page_info=page_info(page, after=after)
+            edges=edges,
+            total_count=page.total,
+            page_info=page_info(page.cursors, has_next=page.has_next, after=after),
         )
 
     @strawberry.field(
@@ -131,5 +124,7 @@ class NominalQuery:
             for cursor, hit in zip(page.cursors, page.rows, strict=True)
         ]
         return NominalSearchConnection(
-            edges=edges, total_count=page.total, page_info=page_info(page, after=after)
+            edges=edges,
+            total_count=page.total,
+            page_info=page_info(page.cursors, has_next=page.has_next, after=after),
         )

@@ -6,10 +6,10 @@ import datetime
 from typing import Annotated
 
 import strawberry
-from strawberry import relay
 
 from resolvers import subject_access
 from schema.context import Info
+from schema.page_info import page_info
 from schema.provenance_query import node_uid
 from schema.types.disclosure import DisclosurePackage
 from schema.types.subject_access_connection import (
@@ -80,10 +80,7 @@ class SubjectAccessQuery:
         return SubjectAccessRequestConnection(
             edges=edges,
             total_count=page.total,
-            page_info=relay.PageInfo(
-                has_next_page=page.has_next,
-                has_previous_page=after is not None,
-                start_cursor=edges[0].cursor if edges else None,
-                end_cursor=edges[-1].cursor if edges else None,
+            page_info=page_info(
+                [edge.cursor for edge in edges], has_next=page.has_next, after=after
             ),
         )
