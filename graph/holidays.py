@@ -65,7 +65,7 @@ class HolidayCalendar:
         return self.first_year <= day.year <= self.last_year
 
     def is_holiday(self, day: datetime.date) -> bool:
-        """Whether `day` is a public holiday here; `HolidaysNotCovered` outside the years covered."""
+        """Whether `day` is a public holiday here; `HolidaysNotCovered` outside the years."""
         if not self.covers(day):
             raise HolidaysNotCovered(
                 f"no {self.jurisdiction} public holidays for {day.year}"

@@ -57,7 +57,7 @@ def _working(calendar: HolidayCalendar, day: datetime.date) -> bool:
 def is_working_day(day: datetime.date, *, jurisdiction: str, field: str | None = None) -> bool:
     """Whether `day` is a working day in `jurisdiction`."""
     with _covered(field):
-        return _working(_calendar(jurisdiction), day)
+        return _working(_calendar(jurisdiction, day), day)
 
 
 def add_working_days(
