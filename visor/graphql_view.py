@@ -1,7 +1,8 @@
 """The /graphql endpoint: strawberry's ASGI view with the service's rules on top.
 
 - Every request needs a bearer token naming an active officer (GraphiQL's page excepted);
-  without one the answer is HTTP 401 with an UNAUTHENTICATED error.
+  without one the answer is HTTP 401 with an UNAUTHENTICATED error. A WebSocket carries it in
+  its handshake; without it, `connection_init` is refused (close 4403).
 - Every answer is GraphQL JSON with `extensions.code`: strawberry's own refusals (bad JSON, an
   unsupported content type, batching, an unknown operation name, a mutation over GET) keep
   their status and become BAD_REQUEST / BAD_USER_INPUT errors; Neo4j being unreachable is HTTP
@@ -22,9 +23,11 @@ from starlette.responses import Response
 from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
+from strawberry.exceptions import ConnectionRejectionError
 from strawberry.http import GraphQLRequestData
 from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOperationTypeError
 from strawberry.types import ExecutionResult
+from strawberry.types.unset import UnsetType
 
 from schema import build_schema
 from schema.context import Context
@@ -94,6 +97,13 @@ class VisorGraphQL(GraphQL[Context, None]):
         if context.actor is None and isinstance(request, Request) and not self._ide_page(request):
             raise unauthenticated(context.auth_error or "a bearer token is required")
         return context
+
+    async def on_ws_connect(self, context: Context) -> UnsetType | dict[str, object] | None:
+        """A WebSocket's `connection_init` without a valid token in the handshake is refused
+        (graphql-transport-ws: close 4403)."""
+        if context.actor is None:
+            raise ConnectionRejectionError()
+        return await super().on_ws_connect(context)  # UNSET: a plain connection_ack
 
     def _ide_page(self, request: Request) -> bool:
         return self.graphql_ide is not None and self.should_render_graphql_ide(

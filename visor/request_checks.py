@@ -5,8 +5,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from typing import Any
 
-from graphql import GraphQLError, OperationDefinitionNode, parse
+from graphql import (
+    ArgumentNode,
+    GraphQLError,
+    ObjectFieldNode,
+    OperationDefinitionNode,
+    Visitor,
+    parse,
+    visit,
+)
 
 from visor.request_errors import RequestError, bad_user_input
 
@@ -28,6 +37,8 @@ def check_request(
     for path, text in strings(variables or {}):
         if has_lone_surrogate(text):
             raise _surrogate(path)
+    if query and has_lone_surrogate(query):
+        raise _surrogate(_literal_at(query, _first_surrogate(query), max_tokens=max_tokens))
     if operation_name is None and query:
         _check_single_operation(query, max_tokens=max_tokens)
 
@@ -60,6 +71,45 @@ def _surrogate(field: str) -> RequestError:
     return bad_user_input(
         f"{field}: contains a lone surrogate (\\ud800-\\udfff), which is not text", field=field
     )
+
+
+def _first_surrogate(text: str) -> int:
+    return next(i for i, char in enumerate(text) if "\ud800" <= char <= "\udfff")
+
+
+class _Enclosing(Visitor):
+    """The argument and input fields (outermost first) whose value spans `position`."""
+
+    def __init__(self, position: int) -> None:
+        super().__init__()
+        self.position = position
+        self.names: list[str] = []
+
+    def _enter(self, node: ArgumentNode | ObjectFieldNode) -> Any:
+        loc = node.loc
+        if loc is not None and loc.start <= self.position < loc.end:
+            self.names.append(node.name.value)
+            return None
+        return Visitor.SKIP
+
+    def enter_argument(self, node: ArgumentNode, *_: object) -> Any:
+        return self._enter(node)
+
+    def enter_object_field(self, node: ObjectFieldNode, *_: object) -> Any:
+        return self._enter(node)
+
+
+def _literal_at(query: str, position: int, *, max_tokens: int) -> str:
+    """The argument (`visorRef`, `input.firstName`) whose literal holds `position`, or `query`
+    when it is elsewhere (a comment, a name) or the document does not parse."""
+    cleaned = "".join("\ufffd" if "\ud800" <= c <= "\udfff" else c for c in query)
+    try:
+        document = parse(cleaned, max_tokens=max_tokens)
+    except GraphQLError:
+        return "query"
+    finder = _Enclosing(position)
+    visit(document, finder)
+    return ".".join(finder.names) or "query"
 
 
 def _check_single_operation(query: str, *, max_tokens: int) -> None:

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import base64
+
 import httpx
 import pytest
 
@@ -10,7 +12,7 @@ from graph.db import Database
 from tests.graphql_client import error_codes, post_graphql
 from tests.small_graph import create_small_graph
 from visor.settings import Settings
-from visor.tokens import issue_token
+from visor.tokens import MALFORMED, issue_token
 
 ANONYMOUS = [
     "{ __typename }",
@@ -86,3 +88,17 @@ def test_graphiql_page_loads_without_a_token(base_url: str) -> None:
 def test_post_graphql_accepts_401_only_for_unauthenticated(base_url: str) -> None:
     body = post_graphql(base_url, "{ __typename }")
     assert error_codes(body) == ["UNAUTHENTICATED"]
+
+
+def test_a_malformed_token_does_not_quote_the_decoder(base_url: str) -> None:
+    header = base64.urlsafe_b64encode(b"\xb7\xff").rstrip(b"=").decode()
+    response = httpx.post(
+        f"{base_url}/graphql",
+        json={"query": "{ __typename }"},
+        headers={"Authorization": f"Bearer {header}.e30.c2ln"},
+        timeout=30,
+    )
+    assert response.status_code == 401
+    [error] = response.json()["errors"]
+    assert error["message"] == f"the bearer token is not valid: {MALFORMED}"
+    assert "codec" not in error["message"] and "0xb7" not in error["message"]
