@@ -13,6 +13,7 @@ from collections.abc import AsyncIterator
 from starlette.applications import Starlette
 from starlette.datastructures import Headers
 from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route, WebSocketRoute
@@ -72,6 +73,26 @@ class BodyLimit:
         await JSONResponse({"errors": [error]}, status_code=413)(scope, receive, send)
 
 
+CORS_HEADERS = ["Authorization", "Content-Type", "X-Visor-Purpose"]
+CORS_MAX_AGE_SECONDS = 600
+
+
+def cors(settings: Settings) -> list[Middleware]:
+    """CORS for the configured front-end origins (VISOR_CORS_ORIGINS), outermost, so even a 413
+    carries its headers; none at all when no origin is configured."""
+    if not settings.cors_origins:
+        return []
+    return [
+        Middleware(
+            CORSMiddleware,
+            allow_origins=list(settings.cors_origins),
+            allow_methods=["GET", "POST"],
+            allow_headers=CORS_HEADERS,
+            max_age=CORS_MAX_AGE_SECONDS,
+        )
+    ]
+
+
 def create_app(settings: Settings, *, uri: str | None = None) -> Starlette:
     """The service, talking to `uri` (default: the settings' Bolt URI)."""
 
@@ -105,6 +126,6 @@ def create_app(settings: Settings, *, uri: str | None = None) -> Starlette:
             Route("/graphql", graphql),
             WebSocketRoute("/graphql", graphql),
         ],
-        middleware=[Middleware(BodyLimit, max_bytes=settings.max_body_bytes)],
+        middleware=[*cors(settings), Middleware(BodyLimit, max_bytes=settings.max_body_bytes)],
         lifespan=lifespan,
     )

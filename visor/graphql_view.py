@@ -66,6 +66,7 @@ class VisorGraphQL(GraphQL[Context, None]):
                 max_cost=settings.max_cost,
             ),
             graphql_ide=None if production else "graphiql",
+            allowed_origins=settings.cors_origins,
         )
         self.verifier = load_verifier(settings)
         self.max_body_bytes = settings.max_body_bytes

@@ -19,7 +19,13 @@ import jwt
 from cryptography.hazmat.primitives.asymmetric.rsa import RSAPublicKey
 from cryptography.hazmat.primitives.serialization import load_pem_public_key
 
-from visor.settings import DEFAULT_AUDIENCE, DEFAULT_ISSUER, Settings, SettingsError
+from visor.settings import (
+    DEFAULT_AUDIENCE,
+    DEFAULT_ISSUER,
+    Settings,
+    SettingsError,
+)
+from visor.settings import parse_ttl as parse_ttl  # `--ttl` reads durations as settings do
 
 ISSUER = DEFAULT_ISSUER
 AUDIENCE = DEFAULT_AUDIENCE
@@ -173,14 +179,3 @@ def _jwks_keys(text: str) -> dict[str | None, RSAPublicKey]:
     if not keys:
         raise SettingsError("VISOR_JWKS_FILE: no RS256 signing keys in the file")
     return keys
-
-
-def parse_ttl(text: str) -> int:
-    """`3600`, `90s`, `30m`, `8h` or `7d` as seconds."""
-    units = {"s": 1, "m": 60, "h": 3600, "d": 86400}
-    value, unit = (text[:-1], text[-1]) if text and text[-1] in units else (text, "s")
-    if not value.isdigit() or int(value) <= 0:
-        raise ValueError(
-            f"ttl: expected a positive duration such as 3600, 30m, 8h or 7d, got {text!r}"
-        )
-    return int(value) * units[unit]
