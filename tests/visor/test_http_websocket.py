@@ -117,3 +117,20 @@ def test_without_a_token_connection_init_is_refused(open_socket: object) -> None
     ws.send(json.dumps({"type": "connection_init"}))
     code, reason = closed_with(ws)
     assert (code, reason) == (4403, "Forbidden")
+
+
+async def test_a_handshake_whose_purpose_is_not_utf8_closes_4400(
+    db: Database, base_url: str, settings: Settings
+) -> None:
+    await create_small_graph(db)
+    headers = {
+        "Authorization": f"Bearer {issue_token(settings.secret, 'T-MGR')}",
+        "X-Visor-Purpose": "r\xe9vision",  # sent as Latin-1: the byte 0xe9 alone
+    }
+    with connect(
+        base_url.replace("http://", "ws://") + "/graphql",
+        subprotocols=["graphql-transport-ws"],  # type: ignore[list-item]
+        additional_headers=headers,
+    ) as ws:
+        code, reason = closed_with(ws)
+    assert code == 4400 and "X-Visor-Purpose header is not valid UTF-8" in str(reason)
