@@ -35,6 +35,7 @@ from visor.context import build_context
 from visor.json_input import kind, loads
 from visor.request_checks import check_request
 from visor.request_errors import (
+    RETRY_AFTER_SECONDS,
     UNAVAILABLE_MESSAGE,
     RequestError,
     bad_request,
@@ -146,7 +147,7 @@ class VisorGraphQL(GraphQL[Context, None]):
             raise
         if context.db.outage is not None:
             sub_response.status_code = 503
-            sub_response.headers["Retry-After"] = "5"
+            sub_response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
             result.errors = [_unavailable(error) for error in result.errors or []]
         return result
 
