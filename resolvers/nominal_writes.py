@@ -17,9 +17,11 @@ from typing import Any
 from graph.audit_chain import append_event
 from graph.db import CountingTx, Database, Row
 from graph.models.enums import AuditAction
+from graph.queries.jurisdiction import area_jurisdictions
 from graph.writes import nominals as writes
 from resolvers.actor import Actor
 from resolvers.errors import BadUserInput, Conflict, NotFound
+from resolvers.jurisdiction import require_category, require_covered
 from resolvers.validation import NOMINAL_FIELDS, check_references, name, validate_fields
 from resolvers.write_access import require_creator, require_writer
 
@@ -90,6 +92,13 @@ async def create_nominal(
     uid = uuid.uuid4().hex
 
     async def work(tx: CountingTx) -> Row:
+        area = (await area_jurisdictions(tx, [area_code], agency_uid=actor.agency_uid)).get(
+            area_code
+        )
+        if area is None:
+            raise BadUserInput("input.areaCode: no such area", field="input.areaCode")
+        require_covered(actor, area, field="input.areaCode")
+        require_category(area, values["category"], field="input.category")
         at = now()
         ref = await _free_visor_ref(tx, visor_ref)
         props = {k: v for k, v in values.items() if v is not None}
@@ -140,6 +149,10 @@ async def update_nominal(
             purpose=purpose or "update nominal",
         )
         require_writer(actor, stewards)
+        if "category" in values and stewards.get("areaCode") is not None:
+            area_code = stewards["areaCode"]
+            area = (await area_jurisdictions(tx, [area_code], agency_uid=None))[area_code]
+            require_category(area, values["category"], field="input.category")
         row = await writes.update_nominal(
             tx, uid=target, version=version, changes=values, now=now()
         )
