@@ -49,3 +49,18 @@ async def area_jurisdictions(
         agencyUid=agency_uid or "",
     )
     return {row["code"]: row for row in rows}
+
+
+MANAGING_AREAS = """
+UNWIND $refs AS ref
+MATCH (n:Nominal {visorRef: ref})-[m:MANAGED_IN]->(a:Area) WHERE m.to IS NULL
+RETURN ref, a.code AS code ORDER BY m.from
+"""
+
+
+async def managing_areas(tx: CountingTx, refs: list[str]) -> dict[str, str]:
+    """visorRef → code of the area managing the nominal now (the latest open MANAGED_IN)."""
+    if not refs:
+        return {}
+    rows = await tx.run(MANAGING_AREAS, refs=refs)
+    return {row["ref"]: row["code"] for row in rows}
