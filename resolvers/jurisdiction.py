@@ -12,9 +12,10 @@ from resolvers.errors import BadUserInput, Forbidden
 
 def category_problem(area: Row, category: str) -> str | None:
     """Why `category` may not be the category of a nominal managed in `area` (a row of
-    graph/queries/jurisdiction.py), or None when it may."""
+    graph/queries/jurisdiction.py), or None when it may. A code that is no category at all is
+    not this rule's to report (the reference check says so)."""
     allowed = list(area["categories"] or ())
-    if category in allowed:
+    if category in allowed or category not in (area["known"] or ()):
         return None
     jurisdiction = area["jurisdiction"] or "no jurisdiction"
     if not allowed:

@@ -23,7 +23,12 @@ from resolvers.errors import BadUserInput, NotFound
 from resolvers.nominal_writes import lock_and_steward, now, resolve_nominal
 from resolvers.paging import as_utc
 from resolvers.validation import check_references, choice, name, past_date
-from resolvers.write_access import require_steward_of_management, require_writer
+from resolvers.write_access import (
+    is_contributor,
+    require_open,
+    require_steward_of_management,
+    require_writer,
+)
 
 # UK postcodes (BS 7666 shapes): outward code, optional space, inward code; and GIR 0AA.
 
@@ -39,13 +44,23 @@ def _one_nominal(uid: str | None, visor_ref: str | None, *, id_field: str, ref_f
         )
 
 
-async def _officer_uid(tx: CountingTx, staff_id: str, *, active: bool = True) -> str:
+async def _officer_uid(
+    tx: CountingTx, staff_id: str, *, active: bool = True, contributor: bool = False
+) -> str:
+    """The officer's uid; with `contributor`, only for a practitioner or supervisor (who alone
+    manage nominals and partner on them)."""
     row = await writes.officer(tx, staff_id)
     if row is None:
         raise BadUserInput(f"input.staffId: no officer {staff_id!r}", field="input.staffId")
     if active and not row["active"]:
         raise BadUserInput(
             f"input.staffId: officer {staff_id!r} is not active", field="input.staffId"
+        )
+    if contributor and not is_contributor(row["roles"]):
+        raise BadUserInput(
+            f"input.staffId: {staff_id} is not a practitioner or supervisor; only they manage "
+            "nominals and partner on them",
+            field="input.staffId",
         )
     return str(row["uid"])
 
@@ -85,7 +100,7 @@ async def assign_manager(
         target, stewards = await _lock_for_assignment(
             tx, actor=actor, uid=uid, visor_ref=visor_ref, purpose=purpose or "assign manager"
         )
-        officer_uid = await _officer_uid(tx, staff_id)
+        officer_uid = await _officer_uid(tx, staff_id, contributor=True)
         if officer_uid == (stewards.get("manager") or {}).get("uid"):
             raise BadUserInput(
                 f"input.staffId: {staff_id} already manages this nominal", field="input.staffId"
@@ -121,7 +136,8 @@ async def add_partner(
         target, stewards = await _lock_for_assignment(
             tx, actor=actor, uid=uid, visor_ref=visor_ref, purpose=purpose or "add partner"
         )
-        officer_uid = await _officer_uid(tx, staff_id)
+        require_open(stewards)
+        officer_uid = await _officer_uid(tx, staff_id, contributor=True)
         if officer_uid == (stewards.get("manager") or {}).get("uid"):
             raise BadUserInput(
                 f"input.staffId: {staff_id} manages this nominal", field="input.staffId"

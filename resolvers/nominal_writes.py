@@ -148,7 +148,8 @@ async def update_nominal(
             action=AuditAction.ALTER,
             purpose=purpose or "update nominal",
         )
-        require_writer(actor, stewards)
+        # On a closed (DECEASED, REMOVED) nominal, an update may change only the status.
+        require_writer(actor, stewards, reopening=set(values) == {"status"})
         if "category" in values and stewards.get("areaCode") is not None:
             area_code = stewards["areaCode"]
             area = (await area_jurisdictions(tx, [area_code], agency_uid=None))[area_code]

@@ -31,6 +31,7 @@ WITH a, $jurisdictions[nation] AS jurisdiction
 RETURN a.code AS code, jurisdiction,
   COLLECT { MATCH (c:ReferenceCode {set: 'MAPPA_CATEGORY'}) WHERE c.scheme = jurisdiction
             RETURN c.code ORDER BY c.code } AS categories,
+  COLLECT { MATCH (c:ReferenceCode {set: 'MAPPA_CATEGORY'}) RETURN c.code } AS known,
   EXISTS { MATCH (:Agency {uid: $agencyUid})-[:COVERS]->(:Area)<-[:PART_OF*0..]-(a) } AS covered
 """
 
@@ -38,8 +39,8 @@ RETURN a.code AS code, jurisdiction,
 async def area_jurisdictions(
     tx: CountingTx, codes: list[str], *, agency_uid: str | None
 ) -> dict[str, Row]:
-    """Area code → {code, jurisdiction (or None), categories (codes of its scheme), covered
-    (by the agency `agency_uid`)}. Unknown codes are absent."""
+    """Area code → {code, jurisdiction (or None), categories (codes of its scheme), known (every
+    MAPPA category code), covered (by the agency `agency_uid`)}. Unknown codes are absent."""
     if not codes:
         return {}
     rows = await tx.run(

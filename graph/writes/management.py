@@ -13,7 +13,7 @@ from graph.db import CountingTx, Row
 
 OFFICER = """
 MATCH (o:Officer {staffId: $staffId})
-RETURN o.uid AS uid, o.active AS active
+RETURN o.uid AS uid, o.active AS active, coalesce(o.roles, []) AS roles
 """
 
 # What the management mutations decide on, beyond the stewardship row: when the open
@@ -88,7 +88,7 @@ RETURN n {.*} AS nominal
 
 
 async def officer(tx: CountingTx, staff_id: str) -> Row | None:
-    """{uid, active} of the officer with `staff_id`, or None."""
+    """{uid, active, roles} of the officer with `staff_id`, or None."""
     rows = await tx.run(OFFICER, staffId=staff_id)
     return rows[0] if rows else None
 
