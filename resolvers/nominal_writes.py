@@ -50,22 +50,40 @@ async def _free_visor_ref(tx: CountingTx, given: str | None) -> str:
             return free[0]
 
 
-async def resolve_nominal(tx: CountingTx, *, uid: str | None, visor_ref: str | None) -> str:
+async def resolve_nominal(
+    tx: CountingTx,
+    *,
+    uid: str | None,
+    visor_ref: str | None,
+    id_field: str = "input.id",
+    ref_field: str = "input.visorRef",
+) -> str:
+    """The uid of the nominal named by `uid` or `visor_ref`; an unknown one is NOT_FOUND naming
+    the field that named it, in every mutation (as reads do)."""
     found = await writes.nominal_uid(tx, uid=uid, visor_ref=visor_ref)
     if found is None:
-        field = "input.visorRef" if visor_ref is not None else "input.id"
-        raise NotFound(f"{field}: no such nominal", field=field)
+        field = ref_field if visor_ref is not None else id_field
+        shown = visor_ref if visor_ref is not None else uid
+        raise NotFound(f"{field}: no nominal {shown!r}"[:120], field=field)
     return found
 
 
 async def lock_and_steward(
-    tx: CountingTx, *, actor: Actor, nominal_uid: str, action: AuditAction, purpose: str
+    tx: CountingTx,
+    *,
+    actor: Actor,
+    action: AuditAction,
+    purpose: str,
+    nominal_uid: str | None = None,
+    nominal_uids: list[str] | None = None,
 ) -> Row:
-    """Appends the audit event (taking the chain lock), then reads the nominal's stewardship."""
+    """Appends the audit event (taking the chain lock) concerning `nominal_uid`, or all of
+    `nominal_uids`, then reads the stewardship of the (first) nominal."""
+    concerned = nominal_uids or ([nominal_uid] if nominal_uid is not None else [])
     await append_event(
-        tx, action=action.value, officer_uid=actor.uid, nominal_uids=[nominal_uid], purpose=purpose
+        tx, action=action.value, officer_uid=actor.uid, nominal_uids=concerned, purpose=purpose
     )
-    stewards = await writes.stewardship(tx, nominal_uid)
+    stewards = await writes.stewardship(tx, concerned[0])
     if stewards is None:
         raise NotFound("no such nominal")
     return stewards

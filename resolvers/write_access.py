@@ -65,6 +65,17 @@ def require_writer(actor: Actor, stewards: Row, *, reopening: bool = False) -> N
         require_open(stewards)
 
 
+def require_writer_of_either(actor: Actor, one: Row, other: Row) -> None:
+    """Ending an association: the manager or a current partner of either end (a practitioner
+    or supervisor), whatever the ends' status."""
+    if not any(is_manager(actor, s) or is_partner(actor, s) for s in (one, other)):
+        raise Forbidden(
+            "only the manager or a current partner of one of the two nominals may do this"
+        )
+    if not is_contributor(actor.roles):
+        raise Forbidden("only practitioners and supervisors write to nominals")
+
+
 def require_manager(actor: Actor, stewards: Row) -> None:
     if not is_manager(actor, stewards):
         raise Forbidden("only the nominal's manager may do this")

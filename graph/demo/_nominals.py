@@ -22,7 +22,17 @@ RISK_WEIGHTS = (30, 45, 20, 5)
 STATUSES = ("COMMUNITY", "CUSTODY", "HOSPITAL", "WHEREABOUTS_UNKNOWN", "DECEASED", "REMOVED")
 STATUS_WEIGHTS = (70, 18, 3, 3, 2, 4)
 OTHER_TRANSFERS = ("REQUESTED", "REJECTED", "CANCELLED")
-ASSOCIATIONS = ("FAMILY", "CO_OFFENDER", "ASSOCIATE", "VICTIM")
+ASSOCIATIONS = (
+    "FAMILY",
+    "CO_OFFENDER",
+    "ASSOCIATE",
+    "VICTIM_OF",
+    "OFFENDER_AGAINST",
+    "PARENT_OF",
+    "CHILD_OF",
+    "SIBLING",
+)
+"""Kinds as seen from the start node (graph/models/enums.py AssociationKind)."""
 VISOR_STRIDE = 7_919_113
 """Odd and not a multiple of 5, so `base + i * stride (mod 10**7)` never repeats for i < 10**7."""
 

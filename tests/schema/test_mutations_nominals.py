@@ -10,6 +10,7 @@ import httpx
 import pytest
 
 from graph.db import Database
+from tests.graphql_client import post_graphql
 from tests.write_graph import (
     AREA,
     audit_events,
@@ -426,3 +427,47 @@ async def test_update_nominal_category_outside_the_managing_areas_scheme_is_refu
         {"input": {"visorRef": "VR-0000001", "version": 1, "category": "SCOT-2"}},
     )
     assert body["data"]["updateNominal"]["version"] == 2, body
+
+
+GENDER_VIEW = """
+query View($ref: String!) {
+  nominal(visorRef: $ref) { gender associations { nominal { visorRef gender } } }
+}
+"""
+
+
+async def test_gender_is_written_and_read_behind_the_identity_guard(
+    graph: Database, base_url: str, settings: Settings
+) -> None:
+    body = gql(
+        base_url,
+        settings,
+        "W-MGR",
+        UPDATE.replace("version }", "version gender }"),
+        {"input": {"visorRef": "VR-0000001", "version": 1, "gender": "MALE"}},
+    )
+    assert body["data"]["updateNominal"]["gender"] == "MALE", body
+    await graph.write(
+        "MATCH (a:Nominal {uid: 'nom-1'}), (b:Nominal {uid: 'nom-2'}) "
+        "SET b.gender = 'FEMALE' CREATE (a)-[:ASSOCIATED_WITH {kind: 'ASSOCIATE'}]->(b)"
+    )
+    read = post_graphql(
+        base_url,
+        GENDER_VIEW.replace(" gender }", " }"),
+        {"ref": "VR-0000001"},
+        secret=settings.secret,
+        staff_id="W-MGR",
+        purpose="check",
+    )
+    assert read["data"]["nominal"]["gender"] == "MALE", read
+    # The other end of an association shows who it is, not its gender.
+    linked = post_graphql(
+        base_url,
+        GENDER_VIEW,
+        {"ref": "VR-0000001"},
+        secret=settings.secret,
+        staff_id="W-MGR",
+        purpose="check",
+    )
+    assert [e["extensions"]["code"] for e in linked["errors"]] == ["BAD_USER_INPUT"], linked
+    assert linked["errors"][0]["path"][-1] == "gender"
