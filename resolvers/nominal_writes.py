@@ -63,8 +63,8 @@ async def resolve_nominal(
     found = await writes.nominal_uid(tx, uid=uid, visor_ref=visor_ref)
     if found is None:
         field = ref_field if visor_ref is not None else id_field
-        shown = visor_ref if visor_ref is not None else uid
-        raise NotFound(f"{field}: no nominal {shown!r}"[:120], field=field)
+        shown = str(visor_ref if visor_ref is not None else uid)
+        raise NotFound(f"{field}: no nominal {shown[:40]!r}", field=field)
     return found
 
 
