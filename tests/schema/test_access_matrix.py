@@ -289,6 +289,14 @@ MUTATIONS: dict[str, Operation] = {
         mutation=True,
         audit=("COLLECT", (A, C)),
     ),
+    "endAssociation": Operation(
+        """mutation M($input: EndAssociationInput!) { endAssociation(input: $input) {
+          visorRef associations { kind to nominal { visorRef } } } }""",
+        WRITERS,
+        lambda agencies: {"input": {"visorRef": A, "kind": "ASSOCIATE", "otherVisorRef": B}},
+        mutation=True,
+        audit=("ALTER", (A, B)),
+    ),
     "createSubjectAccessRequest": Operation(
         """mutation M($input: CreateSubjectAccessRequestInput!) {
           createSubjectAccessRequest(input: $input) { id status } }""",
