@@ -198,7 +198,8 @@ def _add(mutation: str) -> Operation:
 MUTATIONS: dict[str, Operation] = {
     "createNominal": Operation(
         """mutation M($input: CreateNominalInput!) { createNominal(input: $input) { visorRef } }""",
-        allowed_for("practitioner", "manager", "partner", "supervisor", "other_agency"),
+        # W-GMP's agency covers Greater Manchester only: not SCO-MAPPA-A (issue 9).
+        allowed_for("practitioner", "manager", "partner", "supervisor"),
         lambda agencies: {
             "input": {
                 "firstName": "Ann",
