@@ -6,18 +6,13 @@ from collections.abc import Callable
 
 import strawberry
 from graphql.error import GraphQLError
-from strawberry.extensions import (
-    DisableIntrospection,
-    MaxAliasesLimiter,
-    MaxTokensLimiter,
-    QueryDepthLimiter,
-    SchemaExtension,
-)
+from strawberry.extensions import DisableIntrospection, MaxTokensLimiter, SchemaExtension
 from strawberry.schema.config import StrawberryConfig
 from strawberry.types import ExecutionContext
 
 from schema.audit_query import AuditQuery
 from schema.errors import VisorErrors
+from schema.guarded_validation import GuardedValidation
 from schema.limits import QueryCostLimiter
 from schema.mutation import Mutation
 from schema.provenance_query import ProvenanceQuery
@@ -55,9 +50,13 @@ def build_schema(
     """The schema; `production` turns introspection and "Did you mean" suggestions off."""
     # Factories, so every request gets fresh extension instances.
     extensions: list[Callable[[], SchemaExtension]] = [
-        lambda: QueryDepthLimiter(max_depth=max_depth),
-        lambda: MaxAliasesLimiter(max_alias_count=max_aliases),
         lambda: MaxTokensLimiter(max_token_count=max_tokens),
+        # Depth, aliases and the fields fragments multiply, measured once per fragment before
+        # any validation rule walks the document (a document within the token limit has at
+        # most that many fields unless fragments multiply them).
+        lambda: GuardedValidation(
+            max_depth=max_depth, max_aliases=max_aliases, max_fields=max_tokens
+        ),
         lambda: QueryCostLimiter(max_cost=max_cost),
         lambda: VisorErrors(hide_suggestions=production),
     ]
