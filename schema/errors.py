@@ -16,7 +16,7 @@ from graphql.error import GraphQLError
 from strawberry.extensions import MaskErrors
 from strawberry.relay import GlobalIDValueError
 
-from resolvers.errors import ECHO_LIMIT, BadUserInput, VisorError
+from resolvers.errors import ECHO_LIMIT, BadUserInput, VisorError, echo
 
 log = logging.getLogger("visor.errors")
 
@@ -38,7 +38,7 @@ def _as_visor_error(error: GraphQLError) -> VisorError | None:
     if isinstance(original, VisorError):
         return original
     if isinstance(original, GlobalIDValueError):
-        return BadUserInput(f"id: not a global id of this API ({original})", field="id")
+        return BadUserInput(f"id: not a global id of this API ({echo(str(original))})", field="id")
     variable = _coerced_variable(error)
     if variable is not None:
         return BadUserInput(cut_echoes(error.message), field=variable)

@@ -123,6 +123,7 @@ class AuditAction(StrEnum):
     DISCLOSE = "DISCLOSE"
     COMBINE = "COMBINE"
     ERASE = "ERASE"
+    REFUSED = "REFUSED"
 
 
 class SarStatus(StrEnum):
