@@ -37,6 +37,7 @@ from tests.access_matrix_graph import (
 )
 from tests.graphql_client import error_codes, post_graphql
 from tests.schema.test_mutations_records import KINDS
+from tests.write_graph import dump_without_audit
 from visor.settings import Settings
 
 ALLOWED = "ALLOWED"
@@ -427,11 +428,6 @@ async def test_cell(
 
 # The refused reads whose arguments name a nominal (writes name those of their audit event).
 REFUSED_READS_NAME = {"auditTrail": (A,), "disclosurePackage": (A,)}
-GRAPH_NODES = """MATCH (n) WHERE NOT n:AuditEvent AND NOT n:AuditChain
-RETURN elementId(n) AS id, labels(n) AS labels, properties(n) AS props ORDER BY id"""
-GRAPH_RELS = """MATCH (a)-[r]->(b) WHERE NOT a:AuditEvent
-RETURN elementId(r) AS id, type(r) AS type, elementId(a) AS start, elementId(b) AS end,
-       properties(r) AS props ORDER BY id"""
 
 
 def refused_names(name: str, op: Operation) -> list[str]:
@@ -439,11 +435,6 @@ def refused_names(name: str, op: Operation) -> list[str]:
         return sorted(REFUSED_READS_NAME.get(name, ()))
     assert op.audit is not None
     return sorted(ref for ref in op.audit[1] if ref != "$new")
-
-
-async def dump_without_audit(db: Database) -> tuple[str, str]:
-    """The graph but for the audit chain (checked event by event above)."""
-    return repr(await db.read(GRAPH_NODES)), repr(await db.read(GRAPH_RELS))
 
 
 def test_every_root_field_has_a_row_in_the_matrix() -> None:
