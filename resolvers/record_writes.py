@@ -13,7 +13,7 @@ from graph.writes import records as writes
 from resolvers.actor import Actor
 from resolvers.errors import BadUserInput, Conflict, Forbidden, NotFound
 from resolvers.nominal_writes import lock_and_steward, now, resolve_nominal
-from resolvers.records import RecordView, clearance_permits, may_read
+from resolvers.records import RecordView, clearance_permits, may_read, restriction_notice
 from resolvers.validation import (
     RECORD_COMMON,
     RECORD_FIELDS,
@@ -28,7 +28,7 @@ from resolvers.write_access import require_agency, require_manager, require_writ
 def _view(actor: Actor, row: Row, stewards: Row) -> RecordView:
     if may_read(actor, row, stewards):
         return RecordView(row)
-    return RecordView(row, "Restricted: contact the nominal's manager.")
+    return RecordView(row, restriction_notice(actor, row, stewards))
 
 
 def _spec(kind: str) -> dict[str, Any]:
@@ -154,21 +154,36 @@ async def revise_record(
 async def verify_record(
     *, db: Database, actor: Actor, uid: str, purpose: str | None = None
 ) -> RecordView:
-    """The manager's quality assurance of the current version of an entry: VERIFIED {at}."""
+    """The manager's quality assurance of the current version of an entry: VERIFIED {at}.
+
+    One verifies only what one may read (FORBIDDEN otherwise: an entry above the manager's
+    clearance stays unverified until a manager cleared for it verifies it). Verifying again a
+    version one was the last to verify is a CONFLICT: nothing has changed since."""
 
     async def work(tx: CountingTx) -> RecordView:
         state = await _record(tx, uid)
+        record: Row = state["record"]
         stewards = await lock_and_steward(
             tx,
             actor=actor,
-            nominal_uid=str(state["record"]["nominalUid"]),
+            nominal_uid=str(record["nominalUid"]),
             action=AuditAction.ALTER,
             purpose=purpose or "verify record",
         )
         require_manager(actor, stewards)
+        if not may_read(actor, record, stewards):
+            raise Forbidden(
+                "you may verify only an entry you may read, and you may not read this one"
+            )
         if not state["current"]:
             raise Conflict(
                 "input.id: a newer version of this entry exists; verify that one",
+                field="input.id",
+            )
+        last = (record.get("verification") or {}).get("officer") or {}
+        if last.get("uid") == actor.uid:
+            raise Conflict(
+                "input.id: you have already verified this version, and it has not changed since",
                 field="input.id",
             )
         row = await writes.verify_record(tx, uid=uid, officer_uid=actor.uid, now=now())

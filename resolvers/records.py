@@ -37,14 +37,19 @@ class RecordView:
         return self.notice is not None
 
 
-def clearance_permits(actor: Actor, record: Row) -> bool:
-    """Clearance at or above the marking; unknown values on either side refuse."""
+def permits(clearance: object, record: Row) -> bool:
+    """`clearance` at or above the record's marking; unknown values on either side refuse."""
     try:
-        clearance = Classification(actor.clearance)
+        held = Classification(str(clearance))
         marking = Classification(str(record.get("classification")))
     except ValueError:
         return False
-    return clearance.permits(marking)
+    return held.permits(marking)
+
+
+def clearance_permits(actor: Actor, record: Row) -> bool:
+    """The actor's clearance at or above the marking."""
+    return permits(actor.clearance, record)
 
 
 def needs_stewardship(record: Row) -> bool:
@@ -69,15 +74,30 @@ def may_read(actor: Actor, record: Row, stewards: Row) -> bool:
     )
 
 
-def restriction_notice(record: Row, stewards: Row) -> str:
-    manager = stewards.get("manager")
-    if manager:
+ABOVE_CLEARANCE = "Restricted: this entry is marked above your clearance."
+KEPT_TO_STEWARDS = "Restricted: kept to the nominal's manager, partners and entering agency."
+
+
+def restriction_notice(actor: Actor, record: Row, stewards: Row) -> str:
+    """Whom the reader may ask for an entry they may not read: only someone who could grant it.
+
+    Above the reader's clearance, nobody can (a steward cannot lend clearance), so the notice
+    says so and names no one. An entry kept to its stewards (handling code C, restricted
+    intelligence) can be shared by the manager, when the entry is within the manager's own
+    clearance, and by the entering agency (when it is not the manager's agency)."""
+    if not clearance_permits(actor, record):
+        return ABOVE_CLEARANCE
+    contacts = []
+    manager = stewards.get("manager") or {}
+    if manager.get("name") and permits(manager.get("clearance"), record):
         agency = f", {manager['agencyName']}" if manager.get("agencyName") else ""
-        return f"Restricted: contact the manager, {manager['name']}{agency}."
-    entering = (record.get("onBehalfOf") or {}).get("name")
-    if entering:
-        return f"Restricted: contact the entering agency, {entering}."
-    return "Restricted: contact the nominal's manager."
+        contacts.append(f"the manager, {manager['name']}{agency}")
+    entering = record.get("onBehalfOf") or {}
+    if entering.get("name") and not (contacts and entering.get("uid") == manager.get("agencyUid")):
+        contacts.append(f"the entering agency, {entering['name']}")
+    if not contacts:
+        return KEPT_TO_STEWARDS
+    return f"Restricted: contact {' or '.join(contacts)}."
 
 
 async def view_records(
@@ -95,7 +115,7 @@ async def view_records(
         if may_read(actor, row, held):
             views.append(RecordView(row))
         else:
-            views.append(RecordView(row, restriction_notice(row, held)))
+            views.append(RecordView(row, restriction_notice(actor, row, held)))
     return views
 
 

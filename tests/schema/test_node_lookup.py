@@ -60,7 +60,7 @@ async def test_a_secret_record_by_id_is_a_stub_for_low_clearance(
     node = stub["data"]["node"]  # type: ignore[index]
     assert node["__typename"] == "RestrictedRecord"
     assert node["kind"] == "NOTE" and node["onBehalfOf"] == {"code": "PSOS"}
-    assert node["notice"].startswith("Restricted: contact the manager, Morag Manager")
+    assert node["notice"] == "Restricted: this entry is marked above your clearance."
     assert not any(text in json.dumps(stub) for text in SECRET_TEXTS)
 
     # Asking for the stub's own type name does not unlock the content either.
