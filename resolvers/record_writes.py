@@ -10,6 +10,7 @@ from typing import Any
 from graph.db import CountingTx, Database, Row
 from graph.models.enums import AuditAction, Classification
 from graph.writes import records as writes
+from resolvers import nominal_state
 from resolvers.actor import Actor
 from resolvers.errors import BadUserInput, Conflict, Forbidden, NotFound
 from resolvers.nominal_writes import lock_and_steward, now, resolve_nominal
@@ -68,6 +69,11 @@ async def add_record(
             purpose=purpose or f"add {kind}",
         )
         require_writer(actor, stewards)
+        if kind == nominal_state.KIND_CUSTODY:
+            await nominal_state.check_custody_overlap(
+                tx, nominal_uid=nominal_uid, period=props, prefix="input"
+            )
+        at = now()
         row = await writes.create_record(
             tx,
             kind=kind,
@@ -76,8 +82,9 @@ async def add_record(
             nominal_uid=nominal_uid,
             officer_uid=actor.uid,
             agency_uid=agency_uid,
-            now=now(),
+            now=at,
         )
+        await nominal_state.follow_records(tx, nominal_uids=[nominal_uid], kind=kind, now=at)
         return _view(actor, row, stewards)
 
     return await db.write_tx(work)
@@ -88,6 +95,22 @@ async def _record(tx: CountingTx, uid: str) -> Row:
     if state is None or state["record"].get("nominalUid") is None:
         raise NotFound("input.id: no such record", field="input.id")
     return state
+
+
+def _require_current(state: Row, version: int) -> None:
+    """Only the current version may be revised, from the version the client read."""
+    stored = state["record"]["version"]
+    if not state["current"]:
+        raise Conflict(
+            f"input.version: version {stored} of this entry has been replaced by a newer "
+            "version; read the current version and revise that one",
+            field="input.version",
+        )
+    if stored != version:
+        raise Conflict(
+            f"input.version: the entry is at version {stored}, not {version}; read it again",
+            field="input.version",
+        )
 
 
 async def revise_record(
@@ -128,6 +151,16 @@ async def revise_record(
         require_writer(actor, stewards)
         if not clearance_permits(actor, current["record"]):
             raise Forbidden("the entry is marked above your clearance")
+        _require_current(current, version)
+        if kind == nominal_state.KIND_CUSTODY:
+            await nominal_state.check_custody_overlap(
+                tx,
+                nominal_uid=nominal_uid,
+                period={**current["record"], **values},
+                except_uid=uid,
+                prefix="input.changes",
+            )
+        at = now()
         row = await writes.revise_record(
             tx,
             kind=kind,
@@ -137,15 +170,11 @@ async def revise_record(
             changes=values,
             officer_uid=actor.uid,
             agency_uid=agency_uid,
-            now=now(),
+            now=at,
         )
-        if row is None:
-            raise Conflict(
-                f"input.version: the entry is at version {current['record']['version']}"
-                + ("" if current["current"] else " and has been revised since")
-                + f", not {version}; read it again",
-                field="input.version",
-            )
+        if row is None:  # cannot happen under the chain lock; kept as the statement's guard
+            raise Conflict("input.version: the entry changed; read it again", field="input.version")
+        await nominal_state.follow_records(tx, nominal_uids=[nominal_uid], kind=kind, now=at)
         return _view(actor, row, stewards)
 
     return await db.write_tx(work)

@@ -156,10 +156,31 @@ async def nominal_records(
     return await view_records(loaders=loaders, actor=actor, rows=rows)
 
 
+def _native(value: object) -> object:
+    to_native = getattr(value, "to_native", None)
+    return to_native() if to_native is not None else value
+
+
+def assessment_order(row: Row) -> tuple[object, object, str]:
+    """Newest first by this key: assessedOn, then entry time, then uid (as the nominal's risk
+    level is derived in graph/writes/records.py)."""
+    return (_native(row.get("assessedOn")), _native(row.get("enteredAt")), str(row.get("uid")))
+
+
 async def latest_record(
     *, loaders: RecordLoaders, actor: Actor, nominal_uid: str, kind: str
 ) -> RecordView | None:
-    """The newest current version of the given kind (latest risk assessment, current plan)."""
+    """The newest current version of the given kind (the current plan, by entry time); for a
+    risk assessment the latest assessed, the one the nominal's risk level follows."""
+    if kind == "RiskAssessment":
+        rows = await loaders.by_nominal.load(
+            records_key(
+                nominal_uid=nominal_uid, kinds=[kind], from_=None, to=None, first=MAX_RECORDS
+            )
+        )
+        latest = sorted(rows, key=assessment_order, reverse=True)[:1]
+        views = await view_records(loaders=loaders, actor=actor, rows=latest)
+        return views[0] if views else None
     views = await nominal_records(
         loaders=loaders, actor=actor, nominal_uid=nominal_uid, kinds=[kind], first=1
     )

@@ -77,7 +77,9 @@ class RecordMutation:
 
     @strawberry.mutation(
         description="A new version of the current entry, linked REVISION_OF the old one, which "
-        "stays readable; a stale `version` is a CONFLICT."
+        "stays readable with its own provenance and verification; a stale `version` is a "
+        "CONFLICT. The new version is entered by and on behalf of the reviser (their agency), "
+        "and is unverified until the manager verifies it."
     )
     async def revise_record(self, info: Info, input: ReviseRecordInput) -> Record:
         ctx = info.context
@@ -91,7 +93,10 @@ class RecordMutation:
         )
         return show_record(view)
 
-    @strawberry.mutation(description="The manager verifies the current version of an entry.")
+    @strawberry.mutation(
+        description="The manager verifies the current version of an entry they may read; "
+        "verifying again a version they last verified is a CONFLICT."
+    )
     async def verify_record(self, info: Info, input: VerifyRecordInput) -> Record:
         ctx = info.context
         view = await record_writes.verify_record(
