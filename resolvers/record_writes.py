@@ -90,9 +90,15 @@ async def add_record(
     return await db.write_tx(work)
 
 
-async def _record(tx: CountingTx, uid: str) -> Row:
+async def _record(tx: CountingTx, uid: str, kind: str | None) -> Row:
+    """The record's state; NOT_FOUND when there is none, or when it is not of `kind` (the kind
+    the client's global id names; None for a stub's id)."""
     state = await writes.record_state(tx, uid)
-    if state is None or state["record"].get("nominalUid") is None:
+    if (
+        state is None
+        or state["record"].get("nominalUid") is None
+        or (kind is not None and state["record"].get("kind") != kind)
+    ):
         raise NotFound("input.id: no such record", field="input.id")
     return state
 
@@ -120,12 +126,13 @@ async def revise_record(
     uid: str,
     version: int,
     changes: dict[str, Any],
+    kind: str | None = None,
     purpose: str | None = None,
 ) -> RecordView:
     """A new version of the current entry `uid` (REVISION_OF it) with `changes` applied, if the
     entry is still current at `version`; CONFLICT otherwise. The old version stays as it was."""
     agency_uid = require_agency(actor)
-    state = await db.read_tx(lambda tx: _record(tx, uid))
+    state = await db.read_tx(lambda tx: _record(tx, uid, kind))
     old: Row = state["record"]
     kind = str(old["kind"])
     values = validate_fields(_spec(kind), changes, prefix="input.changes", partial=True)
@@ -139,7 +146,7 @@ async def revise_record(
     await check_references(db, values, prefix="input.changes")
 
     async def work(tx: CountingTx) -> RecordView:
-        current = await _record(tx, uid)
+        current = await _record(tx, uid, kind)
         nominal_uid = str(current["record"]["nominalUid"])
         stewards = await lock_and_steward(
             tx,
@@ -181,7 +188,7 @@ async def revise_record(
 
 
 async def verify_record(
-    *, db: Database, actor: Actor, uid: str, purpose: str | None = None
+    *, db: Database, actor: Actor, uid: str, kind: str | None = None, purpose: str | None = None
 ) -> RecordView:
     """The manager's quality assurance of the current version of an entry: VERIFIED {at}.
 
@@ -190,7 +197,7 @@ async def verify_record(
     version one was the last to verify is a CONFLICT: nothing has changed since."""
 
     async def work(tx: CountingTx) -> RecordView:
-        state = await _record(tx, uid)
+        state = await _record(tx, uid, kind)
         record: Row = state["record"]
         stewards = await lock_and_steward(
             tx,

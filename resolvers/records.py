@@ -216,11 +216,17 @@ async def get_records_by_uid(
     actor: Actor,
     uids: list[str],
     purpose: str | None,
+    kind: str | None = None,
 ) -> list[RecordView | None]:
     """Records by uid (a `node(id:)` lookup) in the order asked, each under the access rule;
-    reading them is an audited consultation of the nominals they are about."""
+    reading them is an audited consultation of the nominals they are about. With `kind` (the
+    type a global id names), a record of another kind is not found, as an unknown uid is."""
     stated = require_purpose(purpose)
-    found = await records_by_uid(db, uids)
+    found = {
+        uid: row
+        for uid, row in (await records_by_uid(db, uids)).items()
+        if kind is None or row.get("kind") == kind
+    }
     nominal_uids = sorted({row["nominalUid"] for row in found.values() if row.get("nominalUid")})
     await record_consultation(db=db, actor=actor, nominal_uids=nominal_uids, purpose=stated)
     views = await view_records(loaders=loaders, actor=actor, rows=list(found.values()))
