@@ -219,16 +219,19 @@ async def get_records_by_uid(
     kind: str | None = None,
 ) -> list[RecordView | None]:
     """Records by uid (a `node(id:)` lookup) in the order asked, each under the access rule;
-    reading them is an audited consultation of the nominals they are about. With `kind` (the
-    type a global id names), a record of another kind is not found, as an unknown uid is."""
+    reading them is an audited consultation of the nominals they are about.
+
+    With `kind` (the type a global id names), a record the reader may read is found only under
+    its own kind, as an unknown uid is not; one they may see only as a stub is the stub under
+    any kind's id, so the type named never tells a reader more than the stub does."""
     stated = require_purpose(purpose)
-    found = {
-        uid: row
-        for uid, row in (await records_by_uid(db, uids)).items()
-        if kind is None or row.get("kind") == kind
-    }
-    nominal_uids = sorted({row["nominalUid"] for row in found.values() if row.get("nominalUid")})
+    found = await records_by_uid(db, uids)
+    views = [
+        view
+        for view in await view_records(loaders=loaders, actor=actor, rows=list(found.values()))
+        if kind is None or view.restricted or view.row.get("kind") == kind
+    ]
+    nominal_uids = sorted({v.row["nominalUid"] for v in views if v.row.get("nominalUid")})
     await record_consultation(db=db, actor=actor, nominal_uids=nominal_uids, purpose=stated)
-    views = await view_records(loaders=loaders, actor=actor, rows=list(found.values()))
     by_uid = {view.row["uid"]: view for view in views}
     return [by_uid.get(uid) for uid in uids]
