@@ -26,7 +26,10 @@ def node_uid(global_id: strawberry.ID | None, *, type_name: str, field: str) -> 
     except Exception:  # noqa: BLE001 - any decoding failure is the client's malformed ID
         decoded = None
     if decoded is None or decoded.type_name != type_name or not decoded.node_id:
-        raise BadUserInput(f"{field}: not the ID of an {type_name}: {global_id!r}", field=field)
+        article = "an" if type_name[:1] in "AEIOU" else "a"
+        raise BadUserInput(
+            f"{field}: not the ID of {article} {type_name}: {global_id!r}", field=field
+        )
     return decoded.node_id
 
 
