@@ -17,11 +17,13 @@ from strawberry.schema.config import StrawberryConfig
 from strawberry.types import ExecutionContext
 
 from schema.audit_query import AuditQuery
+from schema.directory_query import DirectoryQuery
 from schema.errors import VisorErrors
 from schema.limits import QueryCostLimiter
 from schema.mutation import Mutation
 from schema.provenance_query import ProvenanceQuery
 from schema.query import NominalQuery
+from schema.reference_query import ReferenceQuery
 from schema.subject_access_query import SubjectAccessQuery
 from schema.types.record_kinds import RECORD_TYPES
 
@@ -40,7 +42,14 @@ class VisorSchema(strawberry.Schema):
 
 
 @strawberry.type
-class Query(NominalQuery, ProvenanceQuery, AuditQuery, SubjectAccessQuery):
+class Query(
+    NominalQuery,
+    ProvenanceQuery,
+    AuditQuery,
+    SubjectAccessQuery,
+    DirectoryQuery,
+    ReferenceQuery,
+):
     pass
 
 
