@@ -312,9 +312,7 @@ def area_populations(areas: tuple[AreaSpec, ...]) -> dict[str, Population]:
     for a in areas:
         if a.code in result or a.kind != AreaKind.POLICE_DIVISION.value or a.part_of is None:
             continue
-        siblings = [
-            c for c in children[a.part_of] if c.kind == AreaKind.POLICE_DIVISION.value
-        ]
+        siblings = [c for c in children[a.part_of] if c.kind == AreaKind.POLICE_DIVISION.value]
         parent = result.get(a.part_of)
         if parent is not None and siblings == [a]:
             result[a.code] = Population(

@@ -8,9 +8,8 @@ from dataclasses import dataclass
 
 from graph.db import Database, Row
 from graph.models.enums import Role
-from graph.queries import geography
+from graph.queries import geography, reference
 from graph.queries import officers as queries
-from graph.queries import reference
 from resolvers import paging
 from resolvers.actor import Actor
 from resolvers.errors import BadUserInput

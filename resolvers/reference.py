@@ -16,9 +16,7 @@ async def check_area_code(db: Database, code: str | None, *, field: str) -> None
         raise BadUserInput(f"{field}: no area with code {code!r}", field=field)
 
 
-async def areas(
-    *, db: Database, actor: Actor, kind: str | None, part_of: str | None
-) -> list[Row]:
+async def areas(*, db: Database, actor: Actor, kind: str | None, part_of: str | None) -> list[Row]:
     """Areas of a kind, and/or PART_OF (at any depth) the area coded `part_of`, by code."""
     await check_area_code(db, part_of, field="partOf")
     return await queries.areas(db, kind=kind, part_of=part_of)
