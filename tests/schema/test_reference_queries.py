@@ -98,7 +98,9 @@ async def test_agencies_by_kind_and_coverage(
     assert codes == sorted(codes)
     files = load_reference_files()
     police = data(ask(base_url, settings, AGENCIES, kind="POLICE"), "agencies")
-    assert [a["code"] for a in police] == sorted(a.code for a in files.agencies if a.kind == "POLICE")
+    assert [a["code"] for a in police] == sorted(
+        a.code for a in files.agencies if a.kind == "POLICE"
+    )
     scottish_police = data(
         ask(base_url, settings, AGENCIES, kind="POLICE", covers="S12000049"), "agencies"
     )
