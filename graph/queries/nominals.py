@@ -167,3 +167,16 @@ async def unknown_filter_references(db: Database, where: NominalFilter) -> list[
         )
     )[0]
     return list(row["unknown"])
+
+
+NOMINALS_OF_RECORDS = """
+UNWIND $uids AS uid
+MATCH (:Record {uid: uid})-[:ABOUT]->(n:Nominal)
+RETURN uid, n {.*} AS nominal
+"""
+
+
+async def nominals_of_records(db: Database, record_uids: list[str]) -> dict[str, Row]:
+    """Record uid → the nominal it is ABOUT."""
+    rows = await db.read(NOMINALS_OF_RECORDS, uids=record_uids)
+    return {row["uid"]: row["nominal"] for row in rows}
