@@ -10,7 +10,7 @@ as the other end of an association are likewise identity only (`Reach.LINKED`).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 
 from graph.db import Database, Row
@@ -41,6 +41,7 @@ ORDERINGS = {
 FILTER_REFERENCES = {
     "categories": "MAPPA category",
     "areaCode": "area",
+    "residenceAreaCode": "area",
     "managerStaffId": "officer",
     "managerAgencyCode": "agency",
 }
@@ -126,6 +127,7 @@ async def list_nominals(
     paging.check_page_size(first)
     if order not in ORDERINGS:
         raise BadUserInput(f"orderBy: unknown ordering {order!r}", field="orderBy")
+    where = normalise_filter(where)
     await _check_filter(db, where)
     position = decode_cursor(after, order, descending) if after is not None else None
     total, rows = await queries.nominals_page(
@@ -183,6 +185,40 @@ def lucene_query(text: str) -> str:
         )
     escaped = [re.sub(r'([+\-&|!(){}\[\]^"~*?:\\/])', r"\\\1", word).lower() for word in words]
     return " AND ".join(f"({word} OR {word}*)" for word in escaped)
+
+
+POSTCODE = re.compile(r"[A-Z]{1,2}[0-9][A-Z0-9]?([0-9][A-Z]{2})?")
+"""A UK postcode without its space, or its outward code alone."""
+MIN_ADDRESS_TEXT = 3
+
+
+def normalise_filter(where: NominalFilter) -> NominalFilter:
+    """The practitioner's search fields as the graph compares them: a postcode upper-case
+    without spaces, address text lower-case, a VISOR reference upper-case. A postcode that
+    is neither a postcode nor an outward code, or address text too short to mean anything, is
+    BAD_USER_INPUT naming the field."""
+    postcode = visor_ref = address = None
+    if where.postcode is not None:
+        postcode = re.sub(r"\s+", "", where.postcode).upper()
+        if not POSTCODE.fullmatch(postcode):
+            raise BadUserInput(
+                f"filter.postcode: not a postcode or an outward code: {where.postcode[:20]!r}",
+                field="filter.postcode",
+            )
+    if where.address is not None:
+        address = " ".join(where.address.split()).lower()
+        if len(address) < MIN_ADDRESS_TEXT:
+            raise BadUserInput(
+                f"filter.address: give at least {MIN_ADDRESS_TEXT} characters of the address",
+                field="filter.address",
+            )
+    if where.visor_ref is not None:
+        visor_ref = where.visor_ref.strip().upper()
+        if not visor_ref:
+            raise BadUserInput(
+                "filter.visorRef: give a VISOR reference or its start", field="filter.visorRef"
+            )
+    return replace(where, postcode=postcode, address=address, visor_ref=visor_ref)
 
 
 async def _check_filter(db: Database, where: NominalFilter) -> None:
