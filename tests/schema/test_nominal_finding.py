@@ -171,3 +171,57 @@ async def test_bad_search_fields_are_bad_user_input_and_audit_nothing(
     assert error_codes(body) == ["BAD_USER_INPUT"], body
     assert body["errors"][0]["extensions"]["field"] == field
     assert await db.read("MATCH (e:AuditEvent) RETURN count(e) AS n") == [{"n": 0}]
+
+
+NAMES = """
+MATCH (psos:Agency {code: 'PSOS'})
+CREATE (o:Officer {uid: 'of-s', staffId: 'S-1', name: 'Sid Searcher', roles: ['PRACTITIONER'],
+                   clearance: 'SECRET', active: true})-[:MEMBER_OF]->(psos)
+WITH o
+UNWIND [['VR-0000001', 'Ewan', 'Murray'], ['VR-0000002', 'Iona', 'MacDonald'],
+        ['VR-0000003', 'Ruth', 'Moore'], ['VR-0000004', 'Amy', 'Murrey']] AS p
+CREATE (n:Nominal {uid: 'nom-' + p[0], visorRef: p[0], firstName: p[1], lastName: p[2],
+                   aliases: [], category: 'SCOT-1', level: 1, riskLevel: 'LOW',
+                   status: 'COMMUNITY', createdAt: datetime('2025-01-01T00:00:00Z'),
+                   version: 1})
+CREATE (o)-[:MANAGES {from: datetime('2025-01-01T00:00:00Z')}]->(n)
+"""
+SEARCH = """
+query S($text: String!, $fuzzy: Boolean!) {
+  searchNominals(text: $text, fuzzy: $fuzzy) { totalCount edges { node { visorRef lastName } } }
+}
+"""
+
+
+@pytest.fixture
+async def names(db: Database) -> None:
+    await install_schema(db)
+    await load_reference_data(db)
+    await db.write(NAMES)
+
+
+def search(base_url: str, settings: Settings, text: str, *, fuzzy: bool) -> list[str]:
+    body = post_graphql(
+        base_url, SEARCH, {"text": text, "fuzzy": fuzzy}, secret=settings.secret, staff_id="S-1"
+    )
+    assert "errors" not in body, body
+    return [edge["node"]["lastName"] for edge in body["data"]["searchNominals"]["edges"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "fuzzy", "expected"),
+    [
+        # The spelling given ranks first, the misspelling after it; Moore is not near enough.
+        ("Murrey", True, ["Murrey", "Murray"]),
+        ("Murray", True, ["Murray", "Murrey"]),
+        ("McDonald", True, ["MacDonald"]),
+        ("Iona McDonald", True, ["MacDonald"]),
+        ("Murrey", False, ["Murrey"]),
+        ("McDonald", False, []),
+        ("Moor", True, ["Moore"]),  # a prefix (Murray is two edits from it: too far)
+    ],
+)
+async def test_fuzzy_name_search_finds_misspellings_as_a_hit_list(
+    base_url: str, settings: Settings, names: None, text: str, fuzzy: bool, expected: list[str]
+) -> None:
+    assert search(base_url, settings, text, fuzzy=fuzzy) == expected
