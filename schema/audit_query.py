@@ -94,7 +94,7 @@ class AuditQuery:
         purpose: Purpose = None,
     ) -> AuditEventConnection:
         ctx = info.context
-        officer_uid, staff_id = global_uid_or_key(officer, type_name="Officer")
+        officer_uid, staff_id = global_uid_or_key(officer, type_name="Officer", field="officer")
         page = await audit_log.access_log(
             db=ctx.db,
             actor=ctx.require_actor(),

@@ -45,7 +45,7 @@ class DirectoryQuery:
     ) -> OfficerConnection:
         ctx = info.context
         actor = ctx.require_actor()
-        uid, code = global_uid_or_key(agency, type_name="Agency")
+        uid, code = global_uid_or_key(agency, type_name="Agency", field="agency")
         page = await directory.officer_directory(
             db=ctx.db,
             actor=actor,

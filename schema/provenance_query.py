@@ -60,7 +60,7 @@ class ProvenanceQuery:
         purpose: Purpose = None,
     ) -> ContributionConnection:
         ctx = info.context
-        officer_uid, staff_id = global_uid_or_key(officer, type_name="Officer")
+        officer_uid, staff_id = global_uid_or_key(officer, type_name="Officer", field="officer")
         page = await provenance.contributions(
             db=ctx.db,
             loaders=ctx.loaders.records,
