@@ -12,12 +12,14 @@ from strawberry.schema.config import StrawberryConfig
 from strawberry.types import ExecutionContext, ExecutionResult
 
 from schema.audit_query import AuditQuery
+from schema.directory_query import DirectoryQuery
 from schema.errors import VisorErrors
 from schema.guarded_validation import GuardedValidation
 from schema.limits import QueryCostLimiter
 from schema.mutation import Mutation
 from schema.provenance_query import ProvenanceQuery
 from schema.query import NominalQuery
+from schema.reference_query import ReferenceQuery
 from schema.refusal_audit import RefusalAudit
 from schema.subject_access_query import SubjectAccessQuery
 from schema.types.record_kinds import RECORD_TYPES
@@ -53,7 +55,14 @@ class VisorSchema(strawberry.Schema):
 
 
 @strawberry.type
-class Query(NominalQuery, ProvenanceQuery, AuditQuery, SubjectAccessQuery):
+class Query(
+    NominalQuery,
+    ProvenanceQuery,
+    AuditQuery,
+    SubjectAccessQuery,
+    DirectoryQuery,
+    ReferenceQuery,
+):
     pass
 
 

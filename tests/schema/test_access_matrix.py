@@ -178,6 +178,31 @@ QUERIES: dict[str, Operation] = {
         consults=((A,),),
         purpose="subject access request register",
     ),
+    # Who is signed in, the directory and reference data: any active officer; they name no
+    # nominal, so they are not consultations.
+    "me": Operation(
+        """query Q { me { staffId roles clearance agency { code covers { code } } } }""",
+        table(ALLOWED),
+    ),
+    "officers": Operation(
+        """query Q { officers(first: 50) { totalCount edges { node {
+          staffId roles clearance agency { code } } } } }""",
+        table(ALLOWED),
+    ),
+    "areas": Operation(
+        """query Q { areas(kind: MAPPA_AREA, partOf: "S92000003") {
+          code population populationSource populationYear } }""",
+        table(ALLOWED),
+    ),
+    "agencies": Operation(
+        """query Q { agencies(covers: "S12000033") { code kind covers { code } } }""",
+        table(ALLOWED),
+    ),
+    "categories": Operation(
+        """query Q { categories(jurisdiction: SCOTLAND) { code name jurisdiction } }""",
+        table(ALLOWED),
+    ),
+    "riskTools": Operation("""query Q { riskTools { code name } }""", table(ALLOWED)),
 }
 
 WRITERS = allowed_for("manager", "partner")
