@@ -121,10 +121,19 @@ async def dump_without_audit(db: Database) -> tuple[str, str]:
     return repr(await db.read(GRAPH_NODES)), repr(await db.read(GRAPH_RELS))
 
 
-async def changes_nothing(db: Database, send: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+async def changes_nothing(
+    db: Database,
+    send: Callable[[], dict[str, Any]],
+    *,
+    officer: str | None = None,
+    nominals: list[str] | None = None,
+) -> dict[str, Any]:
     """The answer to `send()`, a request that must leave the graph as it was: nothing but the one
     REFUSED audit event that a FORBIDDEN answer writes (issue 9: refused attempts are audited),
-    and no event at all for any other error."""
+    and no event at all for any other error (then the whole graph, audit chain included, is as it
+    was). Given `officer` or `nominals`, the REFUSED event must be BY that officer and CONCERN
+    exactly those nominals."""
+    whole_before = await dump(db)
     graph_before = await dump_without_audit(db)
     events_before = await audit_events(db)
     body = send()
@@ -133,7 +142,18 @@ async def changes_nothing(db: Database, send: Callable[[], dict[str, Any]]) -> d
     assert events_after[: len(events_before)] == events_before
     codes = [error["extensions"]["code"] for error in body.get("errors") or ()]
     expected = ["REFUSED"] if codes == ["FORBIDDEN"] else []
-    assert [event["action"] for event in events_after[len(events_before) :]] == expected, body
+    new = events_after[len(events_before) :]
+    assert [event["action"] for event in new] == expected, body
+    if not expected:
+        assert await dump(db) == whole_before
+        return body
+    (event,) = new
+    assert event["purpose"].startswith("refused "), event
+    assert event["purpose"].endswith(f": {body['errors'][0]['message']}"), (event, body)
+    if officer is not None:
+        assert event["officer"] == officer, event
+    if nominals is not None:
+        assert sorted(event["nominals"]) == sorted(nominals), event
     return body
 
 

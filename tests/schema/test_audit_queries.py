@@ -303,10 +303,16 @@ async def test_supervisor_sees_only_their_agency_officers(
     assert rows(body["data"]["accessLog"]) == expected(6, 4, 1)
     body = access_log(base_url, settings, "W-SPS", officer="W-PRT")
     assert rows(body["data"]["accessLog"]) == expected(2)
-    before = len(await audit_events(graph))
+    before = await audit_events(graph)
     assert error(access_log(base_url, settings, "W-SPS", officer="W-MGR")) == ("FORBIDDEN", None)
     assert error(access_log(base_url, settings, "W-SUP", officer="NOBODY")) == ("FORBIDDEN", None)
-    assert len(await audit_events(graph)) == before
+    # Each refusal is one REFUSED event (issue 9), naming no nominal.
+    after = await audit_events(graph)
+    assert after[: len(before)] == before
+    assert [(e["action"], e["officer"], e["nominals"]) for e in after[len(before) :]] == [
+        ("REFUSED", "W-SPS", []),
+        ("REFUSED", "W-SUP", []),
+    ]
 
 
 @pytest.mark.parametrize("staff_id", ["W-MGR", "W-PRT", "W-ANL"])
@@ -318,7 +324,13 @@ async def test_practitioners_and_analysts_are_forbidden(
         "FORBIDDEN",
         None,
     )
-    assert len(await audit_events(graph)) == len(EVENTS)
+    # Each refusal is one REFUSED event (issue 9), of the nominal its arguments name.
+    events = await audit_events(graph)
+    assert len(events) == len(EVENTS) + 2
+    assert [(e["action"], e["officer"], e["nominals"]) for e in events[len(EVENTS) :]] == [
+        ("REFUSED", staff_id, ["VR-0000001"]),
+        ("REFUSED", staff_id, []),
+    ]
 
 
 async def test_unauthenticated(graph: Database, base_url: str) -> None:
