@@ -23,6 +23,7 @@ from schema.mutation import Mutation
 from schema.provenance_query import ProvenanceQuery
 from schema.query import NominalQuery
 from schema.subject_access_query import SubjectAccessQuery
+from schema.transfer_query import TransferQuery
 from schema.types.record_kinds import RECORD_TYPES
 
 MAX_DEPTH = 10
@@ -40,7 +41,7 @@ class VisorSchema(strawberry.Schema):
 
 
 @strawberry.type
-class Query(NominalQuery, ProvenanceQuery, AuditQuery, SubjectAccessQuery):
+class Query(NominalQuery, ProvenanceQuery, AuditQuery, SubjectAccessQuery, TransferQuery):
     pass
 
 

@@ -61,7 +61,8 @@ MATCH (n:Nominal {uid: $nominalUid})
 MATCH (to:Area {code: $toAreaCode})
 MATCH (by:Officer {uid: $officerUid})
 CREATE (t:Transfer {uid: $uid, status: $status, requestedAt: $at, reason: $reason,
-                    expectedMoveOn: $expectedMoveOn})
+                    expectedMoveOn: $expectedMoveOn, dueBy: $dueBy,
+                    allocationDueBy: $allocationDueBy})
 CREATE (t)-[:OF]->(n), (t)-[:TO_AREA]->(to), (t)-[:REQUESTED_BY]->(by)
 CREATE (t)-[:HAS_STEP]->(:TransferStep {uid: $stepUid, seq: 1, at: $at, action: $action,
                                         note: $reason})-[:BY]->(by)
@@ -106,9 +107,9 @@ CALL {
 }
 CALL {
   WITH n, new
-  OPTIONAL MATCH (old:Officer)-[m:MANAGES]->(n) WHERE m.to IS NULL
+  MATCH (old:Officer)-[m:MANAGES]->(n) WHERE m.to IS NULL
   SET m.to = $at
-  WITH old WHERE old IS NOT NULL AND old <> new
+  WITH n, new, old WHERE old <> new
   CREATE (old)-[:PARTNER_ON {from: $at, to: $handoverEnds, handover: true}]->(n)
 }
 CREATE (new)-[:MANAGES {from: $at}]->(n)
@@ -154,6 +155,8 @@ async def create_transfer(
     officer_uid: str,
     reason: str,
     expected_move_on: datetime.date | None,
+    due_by: datetime.date | None,
+    allocation_due_by: datetime.date | None,
     at: datetime.datetime,
 ) -> str:
     rows = await tx.run(
@@ -165,6 +168,8 @@ async def create_transfer(
         officerUid=officer_uid,
         reason=reason,
         expectedMoveOn=expected_move_on,
+        dueBy=due_by,
+        allocationDueBy=allocation_due_by,
         status=TransferStatus.REQUESTED.value,
         action=TransferAction.REQUESTED.value,
         at=at,
