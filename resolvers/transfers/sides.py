@@ -1,8 +1,9 @@
 """Who stands on which side of a transfer (DESIGN.md, "Transfers").
 
 The sending side is the nominal's manager and the supervisors of the manager's agency: they ask,
-answer questions and may cancel. The receiving side is any officer of an agency covering the
-receiving area but the manager: they take the case, ask for information, escalate or decline.
+answer questions and may cancel. The receiving side is any practitioner or supervisor of an agency
+covering the receiving area, but the manager: they take the case, ask for information, escalate
+or decline.
 """
 
 from __future__ import annotations
@@ -12,7 +13,10 @@ from graph.models.enums import Role
 from graph.writes import transfers as writes
 from resolvers.actor import Actor
 from resolvers.errors import Forbidden
-from resolvers.write_access import is_manager
+from resolvers.write_access import CREATOR_ROLES, is_manager
+
+RECEIVING_ROLES = CREATOR_ROLES
+"""Who takes a case on: practitioners and supervisors, as for managing one."""
 
 
 def is_sending_side(actor: Actor, stewards: Row) -> bool:
@@ -39,8 +43,8 @@ async def require_receiving_side(
     """The sending manager is never on the receiving side, even where their agency covers both
     areas (Police Scotland covers all of Scotland): a manager does not take their own case."""
     covers = await writes.covers_area(tx, officer_uid=actor.uid, area_code=transfer["toAreaCode"])
-    if not covers or is_manager(actor, stewards):
+    if not covers or is_manager(actor, stewards) or not actor.roles & RECEIVING_ROLES:
         raise Forbidden(
-            f"only an officer of an agency covering the receiving area "
+            f"only a practitioner or supervisor of an agency covering the receiving area "
             f"{transfer['toAreaCode']} may {doing}"
         )

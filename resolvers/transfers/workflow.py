@@ -21,7 +21,6 @@ from graph.models.enums import (
     AreaKind,
     AuditAction,
     ReferenceSet,
-    Role,
     TransferAction,
     TransferStatus,
 )
@@ -34,14 +33,17 @@ from resolvers.actor import Actor
 from resolvers.errors import BadUserInput, Conflict, NotFound
 from resolvers.nominal_writes import lock_and_steward, now
 from resolvers.transfers.clocks import due_dates
-from resolvers.transfers.sides import require_receiving_side, require_sending_side
+from resolvers.transfers.sides import (
+    RECEIVING_ROLES,
+    require_receiving_side,
+    require_sending_side,
+)
 
 DEFAULT_HANDOVER_DAYS = 28
 """How long the sending manager stays on as a partner after acceptance
 (VISOR_TRANSFER_HANDOVER_DAYS)."""
 
 RECEIVING_AREA_KINDS = frozenset({AreaKind.MAPPA_AREA.value, AreaKind.LOCAL_AUTHORITY.value})
-MANAGER_ROLES = frozenset({Role.PRACTITIONER.value, Role.SUPERVISOR.value})
 
 
 @dataclass(frozen=True)
@@ -271,7 +273,7 @@ async def _receiving_manager(tx: CountingTx, staff_id: str, transfer: Row) -> st
         raise BadUserInput(f"{field}: no officer with that staff id", field=field)
     if not officer["active"]:
         raise BadUserInput(f"{field}: the officer is not active", field=field)
-    if not MANAGER_ROLES & set(officer["roles"] or ()):
+    if not RECEIVING_ROLES & set(officer["roles"] or ()):
         raise BadUserInput(f"{field}: a manager is a practitioner or a supervisor", field=field)
     uid = str(officer["uid"])
     if not await writes.covers_area(tx, officer_uid=uid, area_code=transfer["toAreaCode"]):

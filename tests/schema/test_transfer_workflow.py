@@ -215,6 +215,7 @@ async def test_only_the_sending_side_requests(
 
 REFUSED_STEPS = [
     (ASK, "X-GMP", {"q": "?"}),
+    (ASK, "R-ANL", {"q": "?"}),  # an analyst of a covering agency does not take cases on
     (ASK, "W-MGR", {"q": "?"}),  # the manager is on the sending side, whatever PSOS covers
     (ESCALATE, "X-GMP", {"r": "x"}),
     (ACCEPT, "W-MGR", {"m": "R-PRA"}),
