@@ -19,6 +19,7 @@ from strawberry.types import ExecutionContext
 from schema.audit_query import AuditQuery
 from schema.errors import VisorErrors
 from schema.limits import QueryCostLimiter
+from schema.movement_query import MovementQuery
 from schema.mutation import Mutation
 from schema.provenance_query import ProvenanceQuery
 from schema.query import NominalQuery
@@ -41,7 +42,9 @@ class VisorSchema(strawberry.Schema):
 
 
 @strawberry.type
-class Query(NominalQuery, ProvenanceQuery, AuditQuery, SubjectAccessQuery, TransferQuery):
+class Query(
+    NominalQuery, ProvenanceQuery, AuditQuery, SubjectAccessQuery, TransferQuery, MovementQuery
+):
     pass
 
 

@@ -179,6 +179,12 @@ QUERIES: dict[str, Operation] = {
         # Transfers show to the agencies covering their areas: GMP covers nothing in Scotland.
         sees_none=frozenset({"other_agency"}),
     ),
+    # Counts that name no one: no purpose, no consultation.
+    "areaFlows": Operation(
+        """query Q { areaFlows(from: "2024-01-01T00:00:00Z", to: "2026-01-01T00:00:00Z") {
+          flows { nominals } totals { inflow outflow } } }""",
+        allowed_for("supervisor", "analyst", "admin"),
+    ),
     "subjectAccessRequests": Operation(
         """query Q { subjectAccessRequests(first: 5) { totalCount edges { node {
           id status receivedAt } } } }""",
