@@ -9,6 +9,7 @@ from strawberry.dataloader import DataLoader
 from graph.db import Database, Row
 from loaders.agencies import officer_agency_loader
 from loaders.management import ManagementLoaders, build_management_loaders
+from loaders.movement import movement_loader
 from loaders.records import RecordLoaders, build_record_loaders
 
 
@@ -18,6 +19,8 @@ class Loaders:
     """Officer uid → the agency they are a member of."""
     records: RecordLoaders
     management: ManagementLoaders
+    movement: DataLoader[str, list[Row]]
+    """Nominal uid → its residence and managing-area periods (graph/queries/movement.py)."""
 
 
 def build_loaders(db: Database) -> Loaders:
@@ -25,4 +28,5 @@ def build_loaders(db: Database) -> Loaders:
         officer_agency=officer_agency_loader(db),
         records=build_record_loaders(db),
         management=build_management_loaders(db),
+        movement=movement_loader(db),
     )

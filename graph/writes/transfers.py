@@ -113,7 +113,7 @@ CALL {
   CREATE (old)-[:PARTNER_ON {from: $at, to: $handoverEnds, handover: true}]->(n)
 }
 CREATE (new)-[:MANAGES {from: $at}]->(n)
-CREATE (n)-[:MANAGED_IN {from: $at}]->(to)
+CREATE (n)-[:MANAGED_IN {from: $at, recordedBy: $recordedBy}]->(to)
 SET n.category = coalesce($category, n.category), n.version = n.version + 1, n.updatedAt = $at
 RETURN n.uid AS uid
 """
@@ -209,9 +209,11 @@ async def move_management(
     category: str | None,
     at: datetime.datetime,
     handover_ends: datetime.datetime,
+    recorded_by: str,
 ) -> None:
     await tx.run(
         MOVE_MANAGEMENT,
+        recordedBy=recorded_by,
         uid=uid,
         managerUid=manager_uid,
         category=category,

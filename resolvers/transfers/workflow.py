@@ -248,6 +248,7 @@ async def take_step(
                 category=category,
                 at=at,
                 handover_ends=at + datetime.timedelta(days=handover_days),
+                recorded_by=actor.uid,
             )
         await writes.add_step(
             tx,
