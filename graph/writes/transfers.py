@@ -2,7 +2,8 @@
 that moves the nominal's management to the receiving area.
 
 Every function takes the caller's write transaction, so the step, its effect and its audit event
-commit together. Values are always passed as parameters.
+commit together; the caller has appended that event, so the audit chain's head holds its seq, which
+the step keeps as `auditSeq`. Values are always passed as parameters.
 """
 
 from __future__ import annotations
@@ -60,12 +61,13 @@ CREATE_TRANSFER = """
 MATCH (n:Nominal {uid: $nominalUid})
 MATCH (to:Area {code: $toAreaCode})
 MATCH (by:Officer {uid: $officerUid})
+MATCH (chain:AuditChain {name: 'main'})
 CREATE (t:Transfer {uid: $uid, status: $status, requestedAt: $at, reason: $reason,
                     expectedMoveOn: $expectedMoveOn, dueBy: $dueBy,
                     allocationDueBy: $allocationDueBy})
 CREATE (t)-[:OF]->(n), (t)-[:TO_AREA]->(to), (t)-[:REQUESTED_BY]->(by)
-CREATE (t)-[:HAS_STEP]->(:TransferStep {uid: $stepUid, seq: 1, at: $at, action: $action,
-                                        note: $reason})-[:BY]->(by)
+CREATE (t)-[:HAS_STEP]->(:TransferStep {uid: $stepUid, seq: 1, auditSeq: chain.seq, at: $at,
+                                        action: $action, note: $reason})-[:BY]->(by)
 WITH t, n
 OPTIONAL MATCH (n)-[m:MANAGED_IN]->(from:Area) WHERE m.to IS NULL
 WITH t, from ORDER BY m.from DESC LIMIT 1
@@ -78,10 +80,11 @@ RETURN t.uid AS uid
 ADD_STEP = """
 MATCH (t:Transfer {uid: $uid})
 MATCH (by:Officer {uid: $officerUid})
-WITH t, by, COUNT { (t)-[:HAS_STEP]->(:TransferStep) } AS steps
+MATCH (chain:AuditChain {name: 'main'})
+WITH t, by, chain, COUNT { (t)-[:HAS_STEP]->(:TransferStep) } AS steps
 SET t.status = $status
-CREATE (t)-[:HAS_STEP]->(:TransferStep {uid: $stepUid, seq: steps + 1, at: $at, action: $action,
-                                        note: $note})-[:BY]->(by)
+CREATE (t)-[:HAS_STEP]->(:TransferStep {uid: $stepUid, seq: steps + 1, auditSeq: chain.seq,
+                                        at: $at, action: $action, note: $note})-[:BY]->(by)
 FOREACH (x IN CASE WHEN $decides THEN [by] ELSE [] END |
   SET t.decidedAt = $at
   CREATE (t)-[:DECIDED_BY]->(x))
