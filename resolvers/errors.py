@@ -32,3 +32,9 @@ class BadUserInput(VisorError):
 
 class Conflict(VisorError):
     code = "CONFLICT"
+
+
+class Unavailable(VisorError):
+    """Something the answer needs is not there now; the client may try again."""
+
+    code = "UNAVAILABLE"

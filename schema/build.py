@@ -24,6 +24,7 @@ from schema.mutation import Mutation
 from schema.provenance_query import ProvenanceQuery
 from schema.query import NominalQuery
 from schema.subject_access_query import SubjectAccessQuery
+from schema.subscription import Subscription
 from schema.transfer_query import TransferQuery
 from schema.types.record_kinds import RECORD_TYPES
 
@@ -70,6 +71,7 @@ def build_schema(
     return VisorSchema(
         query=Query,
         mutation=Mutation,
+        subscription=Subscription,
         types=RECORD_TYPES,
         extensions=extensions,
         # No batching_config: a JSON array body is refused with HTTP 400.

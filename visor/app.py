@@ -21,6 +21,7 @@ from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 
 from graph.db import Database
+from resolvers.transfers.feed import TransferFeed
 from schema import build_schema
 from schema.context import Context
 from visor.context import build_context
@@ -103,9 +104,11 @@ def create_app(settings: Settings, *, uri: str | None = None) -> Starlette:
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         db = database(settings, uri)
         app.state.db = db
+        app.state.transfer_feed = TransferFeed(db)
         try:
             yield
         finally:
+            await app.state.transfer_feed.close()
             await db.close()
 
     async def healthz(request: Request) -> Response:

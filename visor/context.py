@@ -29,6 +29,7 @@ async def build_context(
         actor=actor,
         auth_error=auth_error,
         purpose=request.headers.get(PURPOSE_HEADER),
+        transfer_feed=getattr(request.app.state, "transfer_feed", None),
     )
 
 

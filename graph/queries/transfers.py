@@ -89,3 +89,61 @@ async def transfer_page(db: Database, **where: object) -> tuple[int, list[Row]]:
         return int(found["total"]), [by_uid[uid] for uid in uids]
 
     return await db.read_tx(work)
+
+
+# Steps after `$after` in audit order, each with its transfer (TRANSFER_ROW), at most `$limit`.
+STEPS_AFTER = f"""
+MATCH (t:Transfer)-[:HAS_STEP]->(s:TransferStep) WHERE s.auditSeq > $after
+WITH t, s ORDER BY s.auditSeq LIMIT $limit
+MATCH (t)-[:OF]->(n:Nominal)
+RETURN s.auditSeq AS seq,
+       s {{.*, by: head([(s)-[:BY]->(o:Officer) | o {{.*}}])}} AS step,
+       {TRANSFER_ROW} AS transfer
+ORDER BY seq
+"""
+
+LAST_STEP = "MATCH (s:TransferStep) RETURN coalesce(max(s.auditSeq), 0) AS seq"
+
+# The codes of the areas whose transfers an officer's agency sees: those it covers, every area
+# part of them, and every area they are part of.
+VISIBLE_AREAS = """
+MATCH (:Officer {uid: $officerUid})-[:MEMBER_OF]->(:Agency)-[:COVERS]->(c:Area)
+CALL {
+  WITH c
+  MATCH (c)-[:PART_OF*0..]->(x:Area) RETURN x
+  UNION
+  WITH c
+  MATCH (x:Area)-[:PART_OF*0..]->(c) RETURN x
+}
+RETURN collect(DISTINCT x.code) AS codes
+"""
+
+AREA_AND_PARTS = """
+MATCH (x:Area)-[:PART_OF*0..]->(:Area {code: $code})
+RETURN collect(x.code) AS codes
+"""
+
+
+async def steps_after(db: Database, after: int, limit: int) -> list[Row]:
+    return await db.read(STEPS_AFTER, after=after, limit=limit)
+
+
+async def last_step_seq(db: Database) -> int:
+    return int((await db.read(LAST_STEP))[0]["seq"])
+
+
+async def visible_area_codes(db: Database, officer_uid: str) -> frozenset[str]:
+    rows = await db.read(VISIBLE_AREAS, officerUid=officer_uid)
+    return frozenset(rows[0]["codes"]) if rows else frozenset()
+
+
+async def area_and_parts(db: Database, code: str) -> frozenset[str]:
+    return frozenset((await db.read(AREA_AND_PARTS, code=code))[0]["codes"])
+
+
+OFFICER_ACTIVE = "MATCH (o:Officer {uid: $uid}) RETURN o.active AS active"
+
+
+async def officer_active(tx: CountingTx, uid: str) -> bool:
+    rows = await tx.run(OFFICER_ACTIVE, uid=uid)
+    return bool(rows and rows[0]["active"])
