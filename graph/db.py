@@ -3,18 +3,37 @@
 All Cypher in the project runs through `Database.read` / `Database.write` (or a transaction
 function given to `read_tx` / `write_tx`), so reads are routed as reads and round trips can be
 counted.
+
+Neo4j being away shows within seconds: connecting and waiting for a pooled connection are bounded
+(the constants below); the service (`open_database(..., serving=True)`) also retries a failed
+transaction only briefly, while commands keep the driver's 30 s, to ride out a Neo4j restart. A
+request's handle (`for_request`) remembers that Neo4j was unreachable, so the answer can say
+UNAVAILABLE rather than a masked internal error.
 """
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 
 from neo4j import AsyncDriver, AsyncGraphDatabase, AsyncManagedTransaction
+from neo4j.exceptions import ServiceUnavailable, SessionExpired
 
 T = TypeVar("T")
 Row = dict[str, Any]
+
+CONNECTION_TIMEOUT_SECONDS = 3.0
+"""How long opening a connection to Neo4j may take (the driver's default is 30 s)."""
+CONNECTION_ACQUISITION_TIMEOUT_SECONDS = 5.0
+"""How long a query may wait for a connection from the pool (the driver's default is 60 s)."""
+SERVING_RETRY_SECONDS = 2.0
+"""How long the service retries a transaction Neo4j could not run (the driver's default, which
+commands keep, is 30 s): a request answers UNAVAILABLE within a few seconds instead."""
+DRIVER_RETRY_SECONDS = 30.0
+"""The driver's own retry window, which commands keep."""
+OUTAGES = (ServiceUnavailable, SessionExpired)
+"""The driver's exceptions that mean Neo4j is not reachable."""
 
 
 @dataclass
@@ -32,6 +51,13 @@ class Database:
     driver: AsyncDriver
     name: str = "neo4j"
     counter: QueryCounter = field(default_factory=QueryCounter)
+    outage: Exception | None = field(default=None, compare=False)
+    """The first exception saying Neo4j was unreachable (see `OUTAGES`), on this handle."""
+
+    def for_request(self) -> Database:
+        """A handle on the same driver and counter, for one request (or WebSocket connection):
+        its `outage` tells whether Neo4j went away while serving it."""
+        return replace(self, outage=None)
 
     async def read(self, query: str, /, **params: Any) -> list[Row]:
         return await self.read_tx(lambda tx: tx.run(query, **params))
@@ -40,12 +66,20 @@ class Database:
         return await self.write_tx(lambda tx: tx.run(query, **params))
 
     async def read_tx(self, work: Callable[[CountingTx], Awaitable[T]]) -> T:
-        async with self.driver.session(database=self.name) as session:
-            return await session.execute_read(lambda tx: work(CountingTx(tx, self.counter)))
+        try:
+            async with self.driver.session(database=self.name) as session:
+                return await session.execute_read(lambda tx: work(CountingTx(tx, self.counter)))
+        except OUTAGES as exc:
+            self.outage = self.outage or exc
+            raise
 
     async def write_tx(self, work: Callable[[CountingTx], Awaitable[T]]) -> T:
-        async with self.driver.session(database=self.name) as session:
-            return await session.execute_write(lambda tx: work(CountingTx(tx, self.counter)))
+        try:
+            async with self.driver.session(database=self.name) as session:
+                return await session.execute_write(lambda tx: work(CountingTx(tx, self.counter)))
+        except OUTAGES as exc:
+            self.outage = self.outage or exc
+            raise
 
     async def close(self) -> None:
         await self.driver.close()
@@ -64,9 +98,20 @@ class CountingTx:
         return [record.data() async for record in result]
 
 
-def open_database(uri: str, user: str, password: str, database: str) -> Database:
+def open_database(
+    uri: str, user: str, password: str, database: str, *, serving: bool = False
+) -> Database:
+    """A handle to `database` at `uri`; `serving` shortens the retry window to
+    SERVING_RETRY_SECONDS (for the service; commands wait out a Neo4j restart)."""
     auth = (user, password) if password else None
     # Server notifications (e.g. "relationship type does not exist" while a graph is still
     # empty) are hints for query authors, not for operators' logs.
-    driver = AsyncGraphDatabase.driver(uri, auth=auth, notifications_min_severity="OFF")
+    driver = AsyncGraphDatabase.driver(
+        uri,
+        auth=auth,
+        notifications_min_severity="OFF",
+        connection_timeout=CONNECTION_TIMEOUT_SECONDS,
+        connection_acquisition_timeout=CONNECTION_ACQUISITION_TIMEOUT_SECONDS,
+        max_transaction_retry_time=SERVING_RETRY_SECONDS if serving else DRIVER_RETRY_SECONDS,
+    )
     return Database(driver=driver, name=database)

@@ -22,6 +22,8 @@ class Context:
     """Why there is no actor: the reason reported as UNAUTHENTICATED."""
     purpose: str | None
     """The X-Visor-Purpose header, used when a field is given no `purpose` argument."""
+    connection_params: dict[str, object] | None = None
+    """A WebSocket's `connection_init` payload (strawberry sets it)."""
     transfer_feed: TransferFeed | None = None
     """This process's tail of transfer steps, for subscriptions (visor/app.py's lifespan)."""
 

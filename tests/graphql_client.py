@@ -20,7 +20,8 @@ def post_graphql(
     headers: dict[str, str] | None = None,
 ) -> dict[str, Any]:
     """The response body; a token for `staff_id` (signed with `secret`) and the purpose header
-    are added when given. GraphQL answers with HTTP 200 even for errors: anything else fails."""
+    are added when given. GraphQL answers with HTTP 200 even for errors, except a request without
+    a valid token, which is HTTP 401 with only UNAUTHENTICATED errors: anything else fails."""
     sent = dict(headers or {})
     if staff_id is not None:
         assert secret is not None, "a token needs the signing secret"
@@ -33,8 +34,10 @@ def post_graphql(
         headers=sent,
         timeout=30,
     )
-    assert response.status_code == 200, response.text
+    assert response.status_code in (200, 401), response.text
     body: dict[str, Any] = response.json()
+    unauthenticated = bool(body.get("errors")) and set(error_codes(body)) == {"UNAUTHENTICATED"}
+    assert (response.status_code == 401) == unauthenticated, (response.status_code, body)
     return body
 
 

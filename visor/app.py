@@ -1,54 +1,31 @@
 """The ASGI app: /graphql, /healthz and /readyz. The Neo4j driver opens in the lifespan.
 
-Request bodies over VISOR_MAX_BODY_BYTES get HTTP 413 before anything parses them; batching
-is off (a JSON array body gets strawberry's HTTP 400); query limits come from the settings."""
+Request bodies over VISOR_MAX_BODY_BYTES get HTTP 413 before anything parses them; /graphql
+itself is visor/graphql_view.py (batching is off: a JSON array body gets HTTP 400); query limits
+come from the settings."""
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
 from collections.abc import AsyncIterator
-from typing import Any
 
 from starlette.applications import Starlette
 from starlette.datastructures import Headers
 from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route, WebSocketRoute
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
-from starlette.websockets import WebSocket
-from strawberry.asgi import GraphQL
 
 from graph.db import Database
 from resolvers.transfers.feed import TransferFeed
-from schema import build_schema
-from schema.context import Context
-from visor.context import build_context
+from visor.graphql_view import VisorGraphQL
 from visor.runtime import database
 from visor.settings import Settings
-from visor.tokens import load_verifier
 
 READY_TIMEOUT_SECONDS = 3.0
-
-
-class VisorGraphQL(GraphQL[Context, None]):
-    def __init__(self, settings: Settings) -> None:
-        production = settings.env == "production"
-        super().__init__(
-            build_schema(
-                production=production,
-                max_depth=settings.max_depth,
-                max_aliases=settings.max_aliases,
-                max_tokens=settings.max_tokens,
-                max_cost=settings.max_cost,
-            ),
-            graphql_ide=None if production else "graphiql",
-        )
-        self.verifier = load_verifier(settings)
-
-    async def get_context(self, request: Request | WebSocket, response: Any) -> Context:
-        return await build_context(request, db=request.app.state.db, verifier=self.verifier)
 
 
 class BodyLimit:
@@ -97,12 +74,32 @@ class BodyLimit:
         await JSONResponse({"errors": [error]}, status_code=413)(scope, receive, send)
 
 
+CORS_HEADERS = ["Authorization", "Content-Type", "X-Visor-Purpose"]
+CORS_MAX_AGE_SECONDS = 600
+
+
+def cors(settings: Settings) -> list[Middleware]:
+    """CORS for the configured front-end origins (VISOR_CORS_ORIGINS), outermost, so even a 413
+    carries its headers; none at all when no origin is configured."""
+    if not settings.cors_origins:
+        return []
+    return [
+        Middleware(
+            CORSMiddleware,
+            allow_origins=list(settings.cors_origins),
+            allow_methods=["GET", "POST"],
+            allow_headers=CORS_HEADERS,
+            max_age=CORS_MAX_AGE_SECONDS,
+        )
+    ]
+
+
 def create_app(settings: Settings, *, uri: str | None = None) -> Starlette:
     """The service, talking to `uri` (default: the settings' Bolt URI)."""
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        db = database(settings, uri)
+        db = database(settings, uri, serving=True)
         app.state.db = db
         app.state.transfer_feed = TransferFeed(db)
         try:
@@ -128,9 +125,10 @@ def create_app(settings: Settings, *, uri: str | None = None) -> Starlette:
         routes=[
             Route("/healthz", healthz),
             Route("/readyz", readyz),
-            Route("/graphql", graphql, methods=["GET", "POST"]),
+            # Every method reaches the view, so a PUT gets a GraphQL JSON 405, not starlette's text.
+            Route("/graphql", graphql),
             WebSocketRoute("/graphql", graphql),
         ],
-        middleware=[Middleware(BodyLimit, max_bytes=settings.max_body_bytes)],
+        middleware=[*cors(settings), Middleware(BodyLimit, max_bytes=settings.max_body_bytes)],
         lifespan=lifespan,
     )

@@ -17,7 +17,7 @@ from graph.demo import DemoError, DemoReport, load_demo
 from graph.migrations import migrate
 from graph.neo4j_jars import LocalServerError
 from graph.queries.nominals import count_nominals
-from graph.queries.officers import officer_exists
+from graph.queries.officers import actor_by_staff_id
 from graph.reset import delete_everything
 from visor.import_command import add_import_command
 from visor.progress import ProgressLine
@@ -281,14 +281,33 @@ def describe_demo(report: DemoReport) -> str:
 
 
 def token_issue(settings: Settings, args: argparse.Namespace) -> int:
+    if args.ttl > settings.max_token_ttl:
+        raise CliError(
+            f"--ttl: at most {describe_seconds(settings.max_token_ttl)} (VISOR_MAX_TOKEN_TTL), "
+            f"got {describe_seconds(args.ttl)}"
+        )
+
     async def work(db: Database) -> int:
-        if not await officer_exists(db, args.staff_id):
+        officer = await actor_by_staff_id(db, args.staff_id)
+        if officer is None:
             raise CliError(f"--staff-id: no officer with staff id {args.staff_id!r} in the graph")
+        if not officer["active"]:
+            raise CliError(
+                f"--staff-id: officer {args.staff_id!r} is not active; the service refuses "
+                "their tokens"
+            )
         return 0
 
     run_with_db(settings, work)
     print(issue_token(settings.secret, args.staff_id, ttl_seconds=args.ttl))
     return 0
+
+
+def describe_seconds(seconds: int) -> str:
+    for unit, size in (("d", 86400), ("h", 3600), ("m", 60)):
+        if seconds % size == 0:
+            return f"{seconds // size}{unit}"
+    return f"{seconds}s"
 
 
 def schema_export(settings: Settings, args: argparse.Namespace) -> int:

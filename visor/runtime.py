@@ -20,10 +20,12 @@ def ensure_neo4j(settings: Settings, *, say: Callable[[str], None] = lambda _: N
     return local_server(settings).start(say=say).uri
 
 
-def database(settings: Settings, uri: str | None = None) -> Database:
+def database(settings: Settings, uri: str | None = None, *, serving: bool = False) -> Database:
+    """A handle to the settings' Neo4j (or `uri`); `serving`: the service's short timeouts."""
     return open_database(
         uri or settings.bolt_uri,
         settings.neo4j_user,
         settings.neo4j_password,
         settings.neo4j_database,
+        serving=serving,
     )

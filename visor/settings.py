@@ -1,4 +1,16 @@
-"""The one settings object, read from the environment."""
+"""The one settings object, read from the environment.
+
+Besides Neo4j, the token keys and the query limits:
+
+- VISOR_CORS_ORIGINS: the front-end origins (comma separated, e.g.
+  `https://visor.example.org,http://localhost:5173`) whose pages may call /graphql from a
+  browser: answers carry CORS headers for them, and a preflight for /graphql with the
+  Authorization, Content-Type and X-Visor-Purpose headers is allowed; their pages may open the
+  GraphQL WebSocket too. Empty (the default): no CORS headers at all, so browsers keep pages on
+  other origins out. Each origin is `scheme://host[:port]`, without a path; `*` is refused.
+- VISOR_MAX_TOKEN_TTL: the longest lifetime `visor token issue --ttl` may give a token
+  (default 12h; 3600, 30m, 8h, 7d forms).
+"""
 
 from __future__ import annotations
 
@@ -7,6 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
+from urllib.parse import urlsplit
 
 Environment = Literal["development", "production"]
 
@@ -22,6 +35,7 @@ DEFAULT_MAX_ALIASES = 30
 DEFAULT_MAX_TOKENS = 5000
 DEFAULT_MAX_COST = 5_000_000
 DEFAULT_MAX_BODY_BYTES = 1024 * 1024
+DEFAULT_MAX_TOKEN_TTL_SECONDS = 12 * 3600
 
 
 class SettingsError(ValueError):
@@ -52,6 +66,10 @@ class Settings:
     """The `iss` RS256 tokens must carry."""
     jwt_audience: str = DEFAULT_AUDIENCE
     """The `aud` RS256 tokens must carry."""
+    cors_origins: tuple[str, ...] = ()
+    """Front-end origins allowed to call /graphql from a browser (none: no CORS headers)."""
+    max_token_ttl: int = DEFAULT_MAX_TOKEN_TTL_SECONDS
+    """The longest lifetime, in seconds, `visor token issue` gives a token."""
 
     @property
     def uses_local_server(self) -> bool:
@@ -119,6 +137,8 @@ class Settings:
             jwks_file=jwks_file,
             jwt_issuer=_text_setting(env, "VISOR_JWT_ISSUER", DEFAULT_ISSUER),
             jwt_audience=_text_setting(env, "VISOR_JWT_AUDIENCE", DEFAULT_AUDIENCE),
+            cors_origins=_origins_setting(env, "VISOR_CORS_ORIGINS"),
+            max_token_ttl=_ttl_setting(env, "VISOR_MAX_TOKEN_TTL", DEFAULT_MAX_TOKEN_TTL_SECONDS),
         )
 
 
@@ -152,3 +172,49 @@ def _file_setting(env: Mapping[str, str], name: str) -> Path | None:
     if not path.is_file():
         raise SettingsError(f"{name}: no such file: {text!r}")
     return path
+
+
+def _origins_setting(env: Mapping[str, str], name: str) -> tuple[str, ...]:
+    origins = []
+    for item in (env.get(name) or "").split(","):
+        origin = item.strip()
+        if not origin:
+            continue
+        parts = urlsplit(origin)
+        if (
+            parts.scheme not in ("http", "https")
+            or not parts.hostname
+            or parts.path
+            or parts.query
+            or parts.fragment
+            or parts.username
+        ):
+            raise SettingsError(
+                f"{name}: expected origins such as https://visor.example.org or "
+                f"http://localhost:5173 (scheme://host[:port], no path), got {origin!r}"
+            )
+        origins.append(origin.lower())
+    return tuple(origins)
+
+
+def _ttl_setting(env: Mapping[str, str], name: str, default: int) -> int:
+    text = (env.get(name) or "").strip()
+    if not text:
+        return default
+    try:
+        return parse_ttl(text)
+    except ValueError:
+        raise SettingsError(
+            f"{name}: expected a positive duration such as 3600, 30m, 12h or 7d, got {text!r}"
+        ) from None
+
+
+def parse_ttl(text: str) -> int:
+    """`3600`, `90s`, `30m`, `8h` or `7d` as seconds."""
+    units = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+    value, unit = (text[:-1], text[-1]) if text and text[-1] in units else (text, "s")
+    if not value.isdigit() or int(value) <= 0:
+        raise ValueError(
+            f"ttl: expected a positive duration such as 3600, 30m, 8h or 7d, got {text!r}"
+        )
+    return int(value) * units[unit]

@@ -19,7 +19,13 @@ import jwt
 from cryptography.hazmat.primitives.asymmetric.rsa import RSAPublicKey
 from cryptography.hazmat.primitives.serialization import load_pem_public_key
 
-from visor.settings import DEFAULT_AUDIENCE, DEFAULT_ISSUER, Settings, SettingsError
+from visor.settings import (
+    DEFAULT_AUDIENCE,
+    DEFAULT_ISSUER,
+    Settings,
+    SettingsError,
+)
+from visor.settings import parse_ttl as parse_ttl  # `--ttl` reads durations as settings do
 
 ISSUER = DEFAULT_ISSUER
 AUDIENCE = DEFAULT_AUDIENCE
@@ -27,6 +33,9 @@ ALGORITHM = "HS256"
 PUBLIC_KEY_ALGORITHM = "RS256"
 DEFAULT_TTL_SECONDS = 8 * 3600
 REQUIRED_CLAIMS = ["sub", "exp", "iat", "iss", "aud"]
+MALFORMED = (
+    "not a well-formed JWT (three base64url parts: a JSON header, a JSON payload, a signature)"
+)
 
 
 class TokenError(ValueError):
@@ -70,7 +79,7 @@ class TokenVerifier:
         try:
             header = jwt.get_unverified_header(token)
         except jwt.InvalidTokenError as exc:
-            raise TokenError(f"the bearer token is not valid: {exc}") from None
+            raise TokenError(f"the bearer token is not valid: {_reason(exc)}") from None
         algorithm = header.get("alg")
         if algorithm == ALGORITHM:
             return _decode(token, self.secret, ALGORITHM, issuer=ISSUER, audience=AUDIENCE)
@@ -117,11 +126,21 @@ def _decode(token: str, key: Any, algorithm: str, *, issuer: str, audience: str)
     except jwt.ExpiredSignatureError:
         raise TokenError("the bearer token has expired") from None
     except jwt.InvalidTokenError as exc:
-        raise TokenError(f"the bearer token is not valid: {exc}") from None
+        raise TokenError(f"the bearer token is not valid: {_reason(exc)}") from None
     staff_id = claims.get("sub")
     if not isinstance(staff_id, str) or not staff_id:
         raise TokenError("the bearer token names no officer")
     return TokenClaims(staff_id=staff_id, expires_at=int(claims["exp"]))
+
+
+def _reason(exc: jwt.InvalidTokenError) -> str:
+    """Why a token was refused, in words that do not quote the decoder's internals (PyJWT's
+    DecodeError messages carry codec and base64 errors such as "can't decode byte 0xb7")."""
+    if isinstance(exc, jwt.InvalidSignatureError):
+        return "Signature verification failed"
+    if isinstance(exc, jwt.DecodeError):
+        return MALFORMED
+    return str(exc)
 
 
 def _pem_key(data: bytes) -> RSAPublicKey:
@@ -160,14 +179,3 @@ def _jwks_keys(text: str) -> dict[str | None, RSAPublicKey]:
     if not keys:
         raise SettingsError("VISOR_JWKS_FILE: no RS256 signing keys in the file")
     return keys
-
-
-def parse_ttl(text: str) -> int:
-    """`3600`, `90s`, `30m`, `8h` or `7d` as seconds."""
-    units = {"s": 1, "m": 60, "h": 3600, "d": 86400}
-    value, unit = (text[:-1], text[-1]) if text and text[-1] in units else (text, "s")
-    if not value.isdigit() or int(value) <= 0:
-        raise ValueError(
-            f"ttl: expected a positive duration such as 3600, 30m, 8h or 7d, got {text!r}"
-        )
-    return int(value) * units[unit]

@@ -47,14 +47,15 @@ async def graph(db: Database) -> Database:
 def subscribed(
     base_url: str, settings: Settings, staff_id: str, **variables: Any
 ) -> Iterator[ClientConnection]:
-    """A socket subscribed to transferEvents as `staff_id`, acknowledged and listening."""
+    """A socket subscribed to transferEvents as `staff_id`, acknowledged and listening. The token
+    goes in `connection_init`, as a browser sends it."""
     token = issue_token(settings.secret, staff_id)
     with connect(
         base_url.replace("http://", "ws://") + "/graphql",
         subprotocols=["graphql-transport-ws"],  # type: ignore[list-item]
-        additional_headers={"Authorization": f"Bearer {token}"},
     ) as ws:
-        ws.send(json.dumps({"type": "connection_init", "payload": {}}))
+        payload = {"Authorization": f"Bearer {token}"}
+        ws.send(json.dumps({"type": "connection_init", "payload": payload}))
         assert json.loads(ws.recv(timeout=10)) == {"type": "connection_ack"}
         ws.send(
             json.dumps(

@@ -228,8 +228,11 @@ async def test_round_trips_do_not_grow_with_the_page(
     assert counts[0] == counts[1], counts
 
 
-def test_unexpected_errors_are_masked(base_url: str, settings: Settings) -> None:
-    body = gql(base_url, "{ nominal(visorRef: 1) { visorRef } }")
+async def test_unexpected_errors_are_masked(
+    db: Database, base_url: str, settings: Settings
+) -> None:
+    await create_small_graph(db)
+    body = gql(base_url, "{ nominal(visorRef: 1) { visorRef } }", **bearer(settings, "T-MGR"))
     assert error_codes(body) == ["GRAPHQL_VALIDATION_FAILED"]
 
 

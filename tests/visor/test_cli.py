@@ -55,6 +55,31 @@ async def test_token_issue_for_a_known_officer(
     assert "--staff-id: no officer with staff id 'NOBODY'" in one_error_line(unknown)
 
 
+async def test_token_issue_refuses_an_inactive_officer(
+    db: Database, external_env: dict[str, str]
+) -> None:
+    await create_small_graph(db)
+    result = visor("token", "issue", "--staff-id", "T-OLD", env=external_env)
+    assert "--staff-id: officer 'T-OLD' is not active" in one_error_line(result)
+    assert result.stdout == ""
+
+
+async def test_token_issue_refuses_a_ttl_over_the_setting(
+    db: Database, external_env: dict[str, str], settings: Settings
+) -> None:
+    await create_small_graph(db)
+    result = visor("token", "issue", "--staff-id", "T-MGR", "--ttl", "7d", env=external_env)
+    assert "--ttl: at most 12h (VISOR_MAX_TOKEN_TTL), got 7d" in one_error_line(result)
+    assert result.stdout == ""
+    longest = visor("token", "issue", "--staff-id", "T-MGR", "--ttl", "12h", env=external_env)
+    assert longest.returncode == 0, longest.stderr
+    claims = verify_token(settings.secret, longest.stdout.strip())
+    assert claims.staff_id == "T-MGR"
+    shorter = {**external_env, "VISOR_MAX_TOKEN_TTL": "1h"}
+    result = visor("token", "issue", "--staff-id", "T-MGR", "--ttl", "2h", env=shorter)
+    assert "--ttl: at most 1h (VISOR_MAX_TOKEN_TTL), got 2h" in one_error_line(result)
+
+
 async def test_reset_needs_confirmation_then_empties_the_graph(
     db: Database, external_env: dict[str, str]
 ) -> None:

@@ -39,12 +39,16 @@ def production(settings: Settings, neo4j_uri: str) -> Iterator[str]:
         yield url
 
 
+def bearer(settings: Settings) -> dict[str, str]:
+    """Every /graphql request needs a token: T-MGR's, from the small graph."""
+    return {"Authorization": f"Bearer {issue_token(settings.secret, 'T-MGR')}"}
+
+
 def post(url: str, settings: Settings, query: str) -> httpx.Response:
-    token = issue_token(settings.secret, "T-MGR")
     return httpx.post(
         f"{url}/graphql",
         json={"query": query},
-        headers={"Authorization": f"Bearer {token}", "X-Visor-Purpose": "caseload"},
+        headers={**bearer(settings), "X-Visor-Purpose": "caseload"},
         timeout=30,
     )
 
@@ -127,26 +131,40 @@ def test_a_chunked_body_over_the_limit_gets_413(limited: tuple[Starlette, str]) 
     assert response.status_code == 413
 
 
-def test_a_body_within_the_limit_is_served(limited: tuple[Starlette, str]) -> None:
+async def test_a_body_within_the_limit_is_served(
+    db: Database, limited: tuple[Starlette, str], settings: Settings
+) -> None:
+    await create_small_graph(db)
     _, url = limited
-    response = httpx.post(f"{url}/graphql", json={"query": "{ __typename }"}, timeout=30)
+    response = httpx.post(
+        f"{url}/graphql", json={"query": "{ __typename }"}, headers=bearer(settings), timeout=30
+    )
     assert response.status_code == 200
     assert response.json() == {"data": {"__typename": "Query"}}
 
 
-def test_batching_is_off(base_url: str) -> None:
+async def test_batching_is_off(db: Database, base_url: str, settings: Settings) -> None:
+    await create_small_graph(db)
     response = httpx.post(
         f"{base_url}/graphql",
         json=[{"query": "{ __typename }"}, {"query": "{ __typename }"}],
+        headers=bearer(settings),
         timeout=30,
     )
     assert response.status_code == 400
-    assert "Batching is not enabled" in response.text
+    assert error_codes(response.json()) == ["BAD_REQUEST"]
+    assert "Batching is not enabled" in response.json()["errors"][0]["message"]
 
 
-def test_production_refuses_introspection(production: str) -> None:
+async def test_production_refuses_introspection(
+    db: Database, production: str, settings: Settings
+) -> None:
+    await create_small_graph(db)
     response = httpx.post(
-        f"{production}/graphql", json={"query": "{ __schema { types { name } } }"}, timeout=30
+        f"{production}/graphql",
+        json={"query": "{ __schema { types { name } } }"},
+        headers=bearer(settings),
+        timeout=30,
     )
     body = response.json()
     assert body.get("data") is None
@@ -164,9 +182,17 @@ def test_production_refuses_introspection(production: str) -> None:
     ],
     ids=["field", "argument", "subfield", "type"],
 )
-def test_production_gives_no_suggestions(production: str, base_url: str, query: str) -> None:
-    development = httpx.post(f"{base_url}/graphql", json={"query": query}, timeout=30).json()
+async def test_production_gives_no_suggestions(
+    db: Database, production: str, base_url: str, settings: Settings, query: str
+) -> None:
+    await create_small_graph(db)
+    headers = bearer(settings)
+    development = httpx.post(
+        f"{base_url}/graphql", json={"query": query}, headers=headers, timeout=30
+    ).json()
     assert "Did you mean" in str(development["errors"])  # the suggestion production hides
-    body = httpx.post(f"{production}/graphql", json={"query": query}, timeout=30).json()
+    body = httpx.post(
+        f"{production}/graphql", json={"query": query}, headers=headers, timeout=30
+    ).json()
     assert set(error_codes(body)) == {"GRAPHQL_VALIDATION_FAILED"}
     assert "Did you mean" not in str(body["errors"]), body

@@ -117,3 +117,26 @@ def test_a_key_file_and_a_jwks_file_exclude_each_other(tmp_path: Path) -> None:
     both = {"VISOR_JWT_PUBLIC_KEY": str(tmp_path / "k"), "VISOR_JWKS_FILE": str(tmp_path / "k")}
     with pytest.raises(SettingsError, match="set one or the other"):
         Settings.from_env(both)
+
+
+def test_cors_origins_default_to_none_and_are_read_as_a_list() -> None:
+    assert Settings.from_env({}).cors_origins == ()
+    settings = Settings.from_env(
+        {"VISOR_CORS_ORIGINS": " https://Visor.example.org , http://localhost:5173,"}
+    )
+    assert settings.cors_origins == ("https://visor.example.org", "http://localhost:5173")
+
+
+@pytest.mark.parametrize(
+    "value", ["*", "visor.example.org", "https://visor.example.org/app", "ftp://x.org", "https://"]
+)
+def test_a_cors_origin_that_is_not_an_origin_is_refused(value: str) -> None:
+    with pytest.raises(SettingsError, match="VISOR_CORS_ORIGINS: expected origins"):
+        Settings.from_env({"VISOR_CORS_ORIGINS": value})
+
+
+def test_the_longest_token_lifetime_defaults_to_12_hours() -> None:
+    assert Settings.from_env({}).max_token_ttl == 12 * 3600
+    assert Settings.from_env({"VISOR_MAX_TOKEN_TTL": "30m"}).max_token_ttl == 1800
+    with pytest.raises(SettingsError, match="VISOR_MAX_TOKEN_TTL: expected a positive duration"):
+        Settings.from_env({"VISOR_MAX_TOKEN_TTL": "forever"})

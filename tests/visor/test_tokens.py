@@ -1,11 +1,12 @@
 from __future__ import annotations
 
+import base64
 import time
 
 import jwt
 import pytest
 
-from visor.tokens import TokenError, issue_token, parse_ttl, verify_token
+from visor.tokens import MALFORMED, TokenError, issue_token, parse_ttl, verify_token
 
 SECRET = "a-test-secret-of-at-least-32-bytes!!"
 
@@ -71,3 +72,25 @@ def test_ttl_forms(text: str, seconds: int) -> None:
 def test_bad_ttls_are_refused(text: str) -> None:
     with pytest.raises(ValueError, match="ttl"):
         parse_ttl(text)
+
+
+def _b64(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
+
+
+@pytest.mark.parametrize(
+    "token",
+    [
+        _b64(b"\xb7\xff") + ".e30.c2ln",
+        _b64(b"[1]") + ".e30.c2ln",
+        "a.b.c",
+        "only-one-part",
+    ],
+    ids=["header-not-utf8", "header-not-object", "bad-padding", "one-part"],
+)
+def test_a_malformed_token_is_refused_without_decoder_internals(token: str) -> None:
+    with pytest.raises(TokenError) as refused:
+        verify_token(SECRET, token)
+    message = str(refused.value)
+    assert message == f"the bearer token is not valid: {MALFORMED}"
+    assert "codec" not in message and "0xb7" not in message

@@ -1,0 +1,168 @@
+"""The /graphql endpoint: strawberry's ASGI view with the service's rules on top.
+
+- Every request needs a bearer token naming an active officer (GraphiQL's page excepted);
+  without one the answer is HTTP 401 with an UNAUTHENTICATED error. A WebSocket carries it in
+  its handshake; without it, `connection_init` is refused (close 4403).
+- Every answer is GraphQL JSON with `extensions.code`: strawberry's own refusals (bad JSON, an
+  unsupported content type, batching, an unknown operation name, a mutation over GET) keep
+  their status and become BAD_REQUEST / BAD_USER_INPUT errors; Neo4j being unreachable is HTTP
+  503 UNAVAILABLE, whether it shows in the token's officer lookup or inside a resolver.
+- A body is read as UTF-8 JSON holding an object (visor/json_input.py), and the request's
+  parts are checked before anything runs (visor/request_checks.py).
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from cross_web import AsyncHTTPRequestAdapter, HTTPException
+from graphql import GraphQLError
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.types import Receive, Scope, Send
+from starlette.websockets import WebSocket
+from strawberry.asgi import GraphQL
+from strawberry.exceptions import ConnectionRejectionError
+from strawberry.http import GraphQLRequestData
+from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOperationTypeError
+from strawberry.types import ExecutionResult
+from strawberry.types.unset import UnsetType
+
+from graph.db import OUTAGES
+from resolvers.errors import Unauthenticated
+from schema import build_schema
+from schema.context import Context
+from visor.context import authenticate, build_context
+from visor.json_input import kind, loads
+from visor.request_checks import check_request
+from visor.request_errors import (
+    RETRY_AFTER_SECONDS,
+    UNAVAILABLE_MESSAGE,
+    RequestError,
+    bad_request,
+    bad_user_input,
+    unauthenticated,
+)
+from visor.settings import Settings
+from visor.tokens import load_verifier
+from visor.websocket import VisorTransportWSHandler, VisorWebSocketAdapter
+
+log = logging.getLogger("visor.http")
+
+# WebSocket close codes for a connection refused while its context is built.
+WS_CLOSE_CODES = {400: 4400, 401: 4401, 503: 1013}
+
+
+class VisorGraphQL(GraphQL[Context, None]):
+    websocket_adapter_class = VisorWebSocketAdapter
+    graphql_transport_ws_handler_class = VisorTransportWSHandler
+
+    def __init__(self, settings: Settings) -> None:
+        production = settings.env == "production"
+        super().__init__(
+            build_schema(
+                production=production,
+                max_depth=settings.max_depth,
+                max_aliases=settings.max_aliases,
+                max_tokens=settings.max_tokens,
+                max_cost=settings.max_cost,
+            ),
+            graphql_ide=None if production else "graphiql",
+            allowed_origins=settings.cors_origins,
+        )
+        self.verifier = load_verifier(settings)
+        self.max_body_bytes = settings.max_body_bytes
+        self.max_tokens = settings.max_tokens
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "websocket":
+            try:
+                await super().__call__(scope, receive, send)
+            except RequestError as exc:
+                websocket = WebSocket(scope, receive=receive, send=send)
+                code = WS_CLOSE_CODES.get(exc.status, 4400)
+                await websocket.close(code=code, reason=exc.message[:120])
+            return
+        response: Response
+        try:
+            response = await self.run(Request(scope, receive=receive))
+        except RequestError as exc:
+            response = exc.response()
+        except HTTPException as exc:
+            response = bad_request(exc.reason, status=exc.status_code).response()
+        except Exception:
+            log.exception("unexpected error answering /graphql")
+            response = RequestError(500, "INTERNAL_SERVER_ERROR", "Unexpected error.").response()
+        await response(scope, receive, send)
+
+    async def get_context(self, request: Request | WebSocket, response: Any) -> Context:
+        context = await build_context(request, db=request.app.state.db, verifier=self.verifier)
+        if context.actor is None and isinstance(request, Request) and not self._ide_page(request):
+            raise unauthenticated(context.auth_error or "a bearer token is required")
+        return context
+
+    async def on_ws_connect(self, context: Context) -> UnsetType | dict[str, object] | None:
+        """A WebSocket's token comes in the handshake's Authorization header or, as browsers
+        cannot set one, in `connection_init`'s payload (`{"Authorization": "Bearer <token>"}`);
+        without a valid one the connection is refused (graphql-transport-ws: close 4403)."""
+        params = context.connection_params or {}
+        given = params.get("Authorization", params.get("authorization"))
+        if context.actor is None and isinstance(given, str):
+            try:
+                context.actor = await authenticate(given, db=context.db, verifier=self.verifier)
+            except (Unauthenticated, *OUTAGES):
+                raise ConnectionRejectionError() from None
+        if context.actor is None:
+            raise ConnectionRejectionError()
+        return await super().on_ws_connect(context)  # UNSET: a plain connection_ack
+
+    def _ide_page(self, request: Request) -> bool:
+        return self.graphql_ide is not None and self.should_render_graphql_ide(
+            self.request_adapter_class(request)
+        )
+
+    def decode_json(self, data: str | bytes) -> object:
+        value = loads(data)
+        if not isinstance(value, dict | list):  # a list is strawberry's "batching" refusal
+            raise bad_request(f"Expected a GraphQL request (a JSON object), got {kind(value)}.")
+        return value
+
+    async def execute_single(
+        self,
+        request: Request,
+        request_adapter: AsyncHTTPRequestAdapter,
+        sub_response: Response,
+        context: Context,
+        root_value: None,
+        request_data: GraphQLRequestData,
+    ) -> ExecutionResult:
+        check_request(
+            request_data.query,
+            request_data.variables,
+            request_data.operation_name,
+            max_tokens=self.max_tokens,
+        )
+        try:
+            result = await super().execute_single(
+                request, request_adapter, sub_response, context, root_value, request_data
+            )
+        except HTTPException as exc:
+            if isinstance(exc.__cause__, CannotGetOperationTypeError):
+                raise bad_user_input(
+                    f"operationName: {exc.reason}", field="operationName"
+                ) from None
+            if isinstance(exc.__cause__, InvalidOperationTypeError):
+                raise bad_request(f"{exc.reason}: send it with POST", status=405) from None
+            raise
+        if context.db.outage is not None:
+            sub_response.status_code = 503
+            sub_response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
+            result.errors = [_unavailable(error) for error in result.errors or []]
+        return result
+
+
+def _unavailable(error: GraphQLError) -> GraphQLError:
+    if (error.extensions or {}).get("code") != "INTERNAL_SERVER_ERROR":
+        return error
+    return GraphQLError(UNAVAILABLE_MESSAGE, path=error.path, extensions={"code": "UNAVAILABLE"})
