@@ -1,9 +1,11 @@
-"""`visor db migrate`: constraints, indexes and reference data, idempotently."""
+"""`visor db migrate`: constraints, indexes, reference data and stored-data migrations
+(graph/association_kinds.py), idempotently."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from graph.association_kinds import migrate_association_kinds
 from graph.constraints import install_schema
 from graph.db import Database
 from graph.reference_data import ReferenceCounts, load_reference_data
@@ -35,6 +37,7 @@ async def migrate(db: Database) -> MigrationReport:
     if summary.summary.counters.constraints_added:
         created.append("audit_chain_name")
     reference = await load_reference_data(db)
+    await migrate_association_kinds(db)
     (rewritten,) = await db.write(DECLINED_FOR_REJECTED)
     return MigrationReport(
         created_schema_objects=created,

@@ -1,7 +1,9 @@
 """Who may import, and the checks of import rows that need the graph, made a batch at a time:
 codes and areas exist, each nominal referred to is in the file or the register and the importing
-officer may write to it (its manager or a current partner, as for the mutations), and a source id
-already imported is the same kind of thing about the same nominal.
+officer may write to it (its manager or a current partner, as for the mutations), a nominal's
+category belongs to the scheme of its managing area's jurisdiction and a new one is managed in an
+area the importing agency covers (resolvers/jurisdiction.py, as for createNominal), and a source
+id already imported is the same kind of thing about the same nominal.
 """
 
 from __future__ import annotations
@@ -12,9 +14,11 @@ from dataclasses import dataclass
 from graph.db import CountingTx, Database, Row
 from graph.importing import lookup
 from graph.importing.entities import ADDRESS, ASSOCIATION, NOMINAL, ImportRow, is_record
+from graph.queries import jurisdiction
 from graph.writes.references import missing_references
 from resolvers.errors import Forbidden, NotFound
 from resolvers.import_rows import RowError
+from resolvers.jurisdiction import category_problem, may_create_in
 from resolvers.management_writes import ADDRESS_AREA_KINDS
 from resolvers.validation import CODE_SETS
 from resolvers.write_access import CREATOR_ROLES
@@ -27,6 +31,7 @@ class Importer:
     clearance: str
     agency_uid: str
     agency_code: str
+    roles: frozenset[str] = frozenset()
 
 
 async def load_importer(*, db: Database, agency_code: str, staff_id: str) -> Importer:
@@ -55,6 +60,7 @@ async def load_importer(*, db: Database, agency_code: str, staff_id: str) -> Imp
         clearance=officer["clearance"],
         agency_uid=row["agencyUid"],
         agency_code=agency_code,
+        roles=frozenset(officer["roles"] or ()),
     )
 
 
@@ -87,9 +93,46 @@ async def check_batch(
         found: list[RowError] = []
         for row in batch:
             found += _check_row(row, known, areas, records, residences, links, in_file)
-        return found
+        return found + await _check_jurisdiction(tx, batch, known, importer)
 
     return sorted(problems + await db.read_tx(work), key=lambda error: error.line)
+
+
+async def _check_jurisdiction(
+    tx: CountingTx, batch: list[ImportRow], known: dict[str, Row], importer: Importer
+) -> list[RowError]:
+    """Nominal rows: the category against the scheme of the managing area's jurisdiction (the
+    row's areaCode for a nominal new to the register, its current area otherwise), and a new
+    nominal's area covered by the importing agency (admins excepted)."""
+    rows = [row for row in batch if row.entity == NOMINAL]
+    exists = {row.visor_ref: bool((known.get(row.visor_ref) or {}).get("exists")) for row in rows}
+    managing = await jurisdiction.managing_areas(
+        tx, sorted({r.visor_ref for r in rows if exists[r.visor_ref] and "category" in r.props})
+    )
+    codes = {managing.get(r.visor_ref) if exists[r.visor_ref] else r.area_code for r in rows}
+    areas = await jurisdiction.area_jurisdictions(
+        tx, sorted(code for code in codes if code), agency_uid=importer.agency_uid
+    )
+    found: list[RowError] = []
+    for row in rows:
+        code = managing.get(row.visor_ref) if exists[row.visor_ref] else row.area_code
+        area = areas.get(code) if code else None
+        if area is None:
+            continue  # an unknown areaCode is reported by _check_row
+        if not exists[row.visor_ref] and not may_create_in(roles=importer.roles, area=area):
+            found.append(
+                RowError(
+                    row.line,
+                    "areaCode",
+                    f"{importer.agency_code} does not cover {code}; officers create nominals "
+                    "only in areas their agency covers",
+                )
+            )
+        category = row.props.get("category")
+        problem = category_problem(area, category) if category is not None else None
+        if problem is not None:
+            found.append(RowError(row.line, "category", problem))
+    return found
 
 
 async def _check_codes(db: Database, batch: list[ImportRow]) -> list[RowError]:

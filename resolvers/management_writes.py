@@ -12,18 +12,23 @@ from __future__ import annotations
 import datetime
 import uuid
 
-from graph.audit_chain import append_event
 from graph.db import CountingTx, Database, Row
 from graph.models.enums import AreaKind, AssociationKind, AuditAction, ResidenceKind
 from graph.writes import management as writes
 from graph.writes import nominals as nominal_writes_cypher
 from resolvers import validation
 from resolvers.actor import Actor
-from resolvers.errors import BadUserInput, NotFound
+from resolvers.errors import BadUserInput, Conflict, NotFound
 from resolvers.nominal_writes import lock_and_steward, now, resolve_nominal
 from resolvers.paging import as_utc
 from resolvers.validation import check_references, choice, name, past_date
-from resolvers.write_access import require_steward_of_management, require_writer
+from resolvers.write_access import (
+    is_contributor,
+    require_open,
+    require_steward_of_management,
+    require_writer,
+    require_writer_of_either,
+)
 
 # UK postcodes (BS 7666 shapes): outward code, optional space, inward code; and GIR 0AA.
 
@@ -39,13 +44,23 @@ def _one_nominal(uid: str | None, visor_ref: str | None, *, id_field: str, ref_f
         )
 
 
-async def _officer_uid(tx: CountingTx, staff_id: str, *, active: bool = True) -> str:
+async def _officer_uid(
+    tx: CountingTx, staff_id: str, *, active: bool = True, contributor: bool = False
+) -> str:
+    """The officer's uid; with `contributor`, only for a practitioner or supervisor (who alone
+    manage nominals and partner on them)."""
     row = await writes.officer(tx, staff_id)
     if row is None:
         raise BadUserInput(f"input.staffId: no officer {staff_id!r}", field="input.staffId")
     if active and not row["active"]:
         raise BadUserInput(
             f"input.staffId: officer {staff_id!r} is not active", field="input.staffId"
+        )
+    if contributor and not is_contributor(row["roles"]):
+        raise BadUserInput(
+            f"input.staffId: {staff_id} is not a practitioner or supervisor; only they manage "
+            "nominals and partner on them",
+            field="input.staffId",
         )
     return str(row["uid"])
 
@@ -85,7 +100,7 @@ async def assign_manager(
         target, stewards = await _lock_for_assignment(
             tx, actor=actor, uid=uid, visor_ref=visor_ref, purpose=purpose or "assign manager"
         )
-        officer_uid = await _officer_uid(tx, staff_id)
+        officer_uid = await _officer_uid(tx, staff_id, contributor=True)
         if officer_uid == (stewards.get("manager") or {}).get("uid"):
             raise BadUserInput(
                 f"input.staffId: {staff_id} already manages this nominal", field="input.staffId"
@@ -121,7 +136,8 @@ async def add_partner(
         target, stewards = await _lock_for_assignment(
             tx, actor=actor, uid=uid, visor_ref=visor_ref, purpose=purpose or "add partner"
         )
-        officer_uid = await _officer_uid(tx, staff_id)
+        require_open(stewards)
+        officer_uid = await _officer_uid(tx, staff_id, contributor=True)
         if officer_uid == (stewards.get("manager") or {}).get("uid"):
             raise BadUserInput(
                 f"input.staffId: {staff_id} manages this nominal", field="input.staffId"
@@ -251,8 +267,9 @@ async def link_nominals(
     from_: datetime.date | None = None,
     purpose: str | None = None,
 ) -> Row:
-    """(nominal)-[:ASSOCIATED_WITH {kind, from}]->(other), by the manager or a current partner
-    of the nominal; the audit event concerns both."""
+    """(nominal)-[:ASSOCIATED_WITH {kind, from}]->(other), `kind` being how the nominal relates
+    to the other (VICTIM_OF: the nominal is the other's victim), by the manager or a current
+    partner of the nominal; the audit event concerns both."""
     _one_nominal(uid, visor_ref, id_field="input.id", ref_field="input.visorRef")
     _one_nominal(
         other_uid, other_visor_ref, id_field="input.otherId", ref_field="input.otherVisorRef"
@@ -262,28 +279,17 @@ async def link_nominals(
     since = past_date("input.from", from_) if from_ is not None else None
 
     async def work(tx: CountingTx) -> Row:
-        target = await resolve_nominal(tx, uid=uid, visor_ref=visor_ref)
-        other = await nominal_writes_cypher.nominal_uid(
-            tx, uid=other_uid, visor_ref=other_visor_ref
-        )
-        await append_event(
+        target, other = await _both_ends(tx, uid, visor_ref, other_uid, other_visor_ref)
+        stewards = await lock_and_steward(
             tx,
-            action=AuditAction.COLLECT.value,
-            officer_uid=actor.uid,
-            nominal_uids=[target] if other is None or other == target else [target, other],
+            actor=actor,
+            nominal_uids=[target, other],
+            action=AuditAction.COLLECT,
             purpose=purpose or "link nominals",
         )
-        stewards = await nominal_writes_cypher.stewardship(tx, target)
-        if stewards is None:
-            raise NotFound("no such nominal")
         require_writer(actor, stewards)
-        if other is None:
-            raise BadUserInput(f"{other_field}: no such nominal", field=other_field)
-        if other == target:
-            raise BadUserInput(
-                f"{other_field}: a nominal cannot be linked to itself", field=other_field
-            )
-        if await writes.open_association(tx, uid=target, other_uid=other, kind=stored_kind):
+        links = await writes.associations_between(tx, uid=target, other_uid=other, kind=stored_kind)
+        if any(link["to"] is None for link in links):
             raise BadUserInput(
                 f"{other_field}: an open {stored_kind} link between them already exists",
                 field=other_field,
@@ -291,5 +297,91 @@ async def link_nominals(
         return await writes.link_nominals(
             tx, uid=target, other_uid=other, kind=stored_kind, from_=since
         )
+
+    return await db.write_tx(work)
+
+
+async def _both_ends(
+    tx: CountingTx,
+    uid: str | None,
+    visor_ref: str | None,
+    other_uid: str | None,
+    other_visor_ref: str | None,
+) -> tuple[str, str]:
+    """The uids of an association's two ends, each NOT_FOUND naming its own field; one nominal
+    cannot be linked to itself."""
+    target = await resolve_nominal(tx, uid=uid, visor_ref=visor_ref)
+    other = await resolve_nominal(
+        tx,
+        uid=other_uid,
+        visor_ref=other_visor_ref,
+        id_field="input.otherId",
+        ref_field="input.otherVisorRef",
+    )
+    if other == target:
+        field = "input.otherVisorRef" if other_visor_ref is not None else "input.otherId"
+        raise BadUserInput(f"{field}: a nominal cannot be linked to itself", field=field)
+    return target, other
+
+
+async def end_association(
+    *,
+    db: Database,
+    actor: Actor,
+    uid: str | None,
+    visor_ref: str | None,
+    other_uid: str | None,
+    other_visor_ref: str | None,
+    kind: str,
+    to: datetime.date | None = None,
+    purpose: str | None = None,
+) -> Row:
+    """Ends the open link that reads `kind` from the nominal's end (however it was stored) on
+    `to` (today unless given), by the manager or a current partner of either end; an ALTER event
+    concerns both. No such link is NOT_FOUND; one that has already ended is a CONFLICT."""
+    _one_nominal(uid, visor_ref, id_field="input.id", ref_field="input.visorRef")
+    _one_nominal(
+        other_uid, other_visor_ref, id_field="input.otherId", ref_field="input.otherVisorRef"
+    )
+    stored_kind = choice(AssociationKind)("input.kind", kind)
+    until = past_date("input.to", to) if to is not None else None
+
+    async def work(tx: CountingTx) -> Row:
+        target, other = await _both_ends(tx, uid, visor_ref, other_uid, other_visor_ref)
+        stewards = await lock_and_steward(
+            tx,
+            actor=actor,
+            nominal_uids=[target, other],
+            action=AuditAction.ALTER,
+            purpose=purpose or "end association",
+        )
+        other_stewards = await nominal_writes_cypher.stewardship(tx, other)
+        require_writer_of_either(actor, stewards, other_stewards or {})
+        links = await writes.associations_between(tx, uid=target, other_uid=other, kind=stored_kind)
+        if not links:
+            raise NotFound(
+                f"input.kind: no {stored_kind} link from this nominal to the other",
+                field="input.kind",
+            )
+        current = links[0]
+        if current["to"] is not None:
+            raise Conflict(
+                f"input.kind: the {stored_kind} link between them already ended on "
+                f"{current['to'].to_native()}",
+                field="input.kind",
+            )
+        ends = until or now().date()
+        started = current["from"]
+        if started is not None and ends < started.to_native():
+            raise BadUserInput(
+                f"input.to: {ends} is before the link began ({started.to_native()})",
+                field="input.to",
+            )
+        row = await writes.end_association(
+            tx, uid=target, other_uid=other, kind=stored_kind, until=ends
+        )
+        if row is None:  # pragma: no cover - the link was read open in this transaction
+            raise NotFound("input.kind: no such open link", field="input.kind")
+        return row
 
     return await db.write_tx(work)

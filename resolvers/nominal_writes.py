@@ -17,9 +17,11 @@ from typing import Any
 from graph.audit_chain import append_event
 from graph.db import CountingTx, Database, Row
 from graph.models.enums import AuditAction
+from graph.queries.jurisdiction import area_jurisdictions
 from graph.writes import nominals as writes
 from resolvers.actor import Actor
 from resolvers.errors import BadUserInput, Conflict, NotFound
+from resolvers.jurisdiction import require_category, require_covered
 from resolvers.validation import NOMINAL_FIELDS, check_references, name, validate_fields
 from resolvers.write_access import require_creator, require_writer
 
@@ -48,22 +50,40 @@ async def _free_visor_ref(tx: CountingTx, given: str | None) -> str:
             return free[0]
 
 
-async def resolve_nominal(tx: CountingTx, *, uid: str | None, visor_ref: str | None) -> str:
+async def resolve_nominal(
+    tx: CountingTx,
+    *,
+    uid: str | None,
+    visor_ref: str | None,
+    id_field: str = "input.id",
+    ref_field: str = "input.visorRef",
+) -> str:
+    """The uid of the nominal named by `uid` or `visor_ref`; an unknown one is NOT_FOUND naming
+    the field that named it, in every mutation (as reads do)."""
     found = await writes.nominal_uid(tx, uid=uid, visor_ref=visor_ref)
     if found is None:
-        field = "input.visorRef" if visor_ref is not None else "input.id"
-        raise NotFound(f"{field}: no such nominal", field=field)
+        field = ref_field if visor_ref is not None else id_field
+        shown = str(visor_ref if visor_ref is not None else uid)
+        raise NotFound(f"{field}: no nominal {shown[:40]!r}", field=field)
     return found
 
 
 async def lock_and_steward(
-    tx: CountingTx, *, actor: Actor, nominal_uid: str, action: AuditAction, purpose: str
+    tx: CountingTx,
+    *,
+    actor: Actor,
+    action: AuditAction,
+    purpose: str,
+    nominal_uid: str | None = None,
+    nominal_uids: list[str] | None = None,
 ) -> Row:
-    """Appends the audit event (taking the chain lock), then reads the nominal's stewardship."""
+    """Appends the audit event (taking the chain lock) concerning `nominal_uid`, or all of
+    `nominal_uids`, then reads the stewardship of the (first) nominal."""
+    concerned = nominal_uids or ([nominal_uid] if nominal_uid is not None else [])
     await append_event(
-        tx, action=action.value, officer_uid=actor.uid, nominal_uids=[nominal_uid], purpose=purpose
+        tx, action=action.value, officer_uid=actor.uid, nominal_uids=concerned, purpose=purpose
     )
-    stewards = await writes.stewardship(tx, nominal_uid)
+    stewards = await writes.stewardship(tx, concerned[0])
     if stewards is None:
         raise NotFound("no such nominal")
     return stewards
@@ -90,6 +110,13 @@ async def create_nominal(
     uid = uuid.uuid4().hex
 
     async def work(tx: CountingTx) -> Row:
+        area = (await area_jurisdictions(tx, [area_code], agency_uid=actor.agency_uid)).get(
+            area_code
+        )
+        if area is None:
+            raise BadUserInput("input.areaCode: no such area", field="input.areaCode")
+        require_covered(actor, area, field="input.areaCode")
+        require_category(area, values["category"], field="input.category")
         at = now()
         ref = await _free_visor_ref(tx, visor_ref)
         props = {k: v for k, v in values.items() if v is not None}
@@ -139,7 +166,12 @@ async def update_nominal(
             action=AuditAction.ALTER,
             purpose=purpose or "update nominal",
         )
-        require_writer(actor, stewards)
+        # On a closed (DECEASED, REMOVED) nominal, an update may change only the status.
+        require_writer(actor, stewards, reopening=set(values) == {"status"})
+        if "category" in values and stewards.get("areaCode") is not None:
+            area_code = stewards["areaCode"]
+            area = (await area_jurisdictions(tx, [area_code], agency_uid=None))[area_code]
+            require_category(area, values["category"], field="input.category")
         row = await writes.update_nominal(
             tx, uid=target, version=version, changes=values, now=now()
         )

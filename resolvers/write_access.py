@@ -1,14 +1,23 @@
 """Who may write: the rules of DESIGN.md ("Access"), decided on a nominal's stewardship row
-(graph/writes/nominals.py STEWARDSHIP: manager {uid, agencyUid}, partnerUids)."""
+(graph/writes/nominals.py STEWARDSHIP: status, manager {uid, agencyUid}, partnerUids).
+
+Contributors (creators, managers, partners, writers) are practitioners or supervisors. A DECEASED
+or REMOVED nominal's record is closed: every write that adds to or changes it is a CONFLICT,
+except an updateNominal that changes the status (reopening a record closed in error). Who
+manages it stays changeable (assignManager, endPartnership), as do its associations' ends and
+the verification of what was entered before."""
 
 from __future__ import annotations
 
 from graph.db import Row
-from graph.models.enums import Role
+from graph.models.enums import NominalStatus, Role
 from resolvers.actor import Actor
-from resolvers.errors import Forbidden
+from resolvers.errors import Conflict, Forbidden
 
 CREATOR_ROLES = frozenset({Role.PRACTITIONER.value, Role.SUPERVISOR.value})
+"""Who contributes to the register: creates nominals, manages them, partners on them, writes."""
+
+CLOSED_STATUSES = frozenset({NominalStatus.DECEASED.value, NominalStatus.REMOVED.value})
 
 
 def is_manager(actor: Actor, stewards: Row) -> bool:
@@ -31,10 +40,40 @@ def require_creator(actor: Actor) -> None:
         raise Forbidden("only practitioners and supervisors may create nominals")
 
 
-def require_writer(actor: Actor, stewards: Row) -> None:
-    """Writing to a nominal: its manager or a current partner."""
+def is_contributor(roles: frozenset[str] | set[str] | list[str]) -> bool:
+    return bool(set(roles) & CREATOR_ROLES)
+
+
+def require_open(stewards: Row) -> None:
+    """A DECEASED or REMOVED nominal's record takes no new information."""
+    status = stewards.get("status")
+    if status in CLOSED_STATUSES:
+        raise Conflict(
+            f"the nominal is {status}: its record is closed to new information (change its "
+            "status with updateNominal first if it was set in error)"
+        )
+
+
+def require_writer(actor: Actor, stewards: Row, *, reopening: bool = False) -> None:
+    """Writing to a nominal: its manager or a current partner, a practitioner or supervisor,
+    while the nominal's record is open (or when the write changes its status: `reopening`)."""
     if not (is_manager(actor, stewards) or is_partner(actor, stewards)):
         raise Forbidden("only the nominal's manager or a current partner may write to it")
+    if not is_contributor(actor.roles):
+        raise Forbidden("only practitioners and supervisors write to nominals")
+    if not reopening:
+        require_open(stewards)
+
+
+def require_writer_of_either(actor: Actor, one: Row, other: Row) -> None:
+    """Ending an association: the manager or a current partner of either end (a practitioner
+    or supervisor), whatever the ends' status."""
+    if not any(is_manager(actor, s) or is_partner(actor, s) for s in (one, other)):
+        raise Forbidden(
+            "only the manager or a current partner of one of the two nominals may do this"
+        )
+    if not is_contributor(actor.roles):
+        raise Forbidden("only practitioners and supervisors write to nominals")
 
 
 def require_manager(actor: Actor, stewards: Row) -> None:

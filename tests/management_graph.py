@@ -99,9 +99,9 @@ CREATE (n)-[:RESIDED_AT {from: date('2023-02-10'), to: date('2024-06-01'),
 CREATE (n)-[:RESIDED_AT {from: date('2024-06-01'), kind: 'HOME'}]->(l3)
 
 CREATE (n)-[:ASSOCIATED_WITH {kind: 'CO_OFFENDER', from: date('2020-03-01')}]->(n2)
-CREATE (n3)-[:ASSOCIATED_WITH {kind: 'FAMILY', from: date('2015-01-01'),
+CREATE (n3)-[:ASSOCIATED_WITH {kind: 'PARENT_OF', from: date('2015-01-01'),
                                to: date('2022-12-31')}]->(n)
-CREATE (n)-[:ASSOCIATED_WITH {kind: 'VICTIM'}]->(n4)
+CREATE (n)-[:ASSOCIATED_WITH {kind: 'OFFENDER_AGAINST'}]->(n4)
 
 CREATE (t1:Transfer {uid: 'tr-1', status: 'REJECTED', reason: 'Proposed hostel in Glasgow',
                      requestedAt: datetime('2023-01-15T10:00:00Z'),

@@ -22,7 +22,17 @@ RISK_WEIGHTS = (30, 45, 20, 5)
 STATUSES = ("COMMUNITY", "CUSTODY", "HOSPITAL", "WHEREABOUTS_UNKNOWN", "DECEASED", "REMOVED")
 STATUS_WEIGHTS = (70, 18, 3, 3, 2, 4)
 OTHER_TRANSFERS = ("REQUESTED", "REJECTED", "CANCELLED")
-ASSOCIATIONS = ("FAMILY", "CO_OFFENDER", "ASSOCIATE", "VICTIM")
+ASSOCIATIONS = (
+    "FAMILY",
+    "CO_OFFENDER",
+    "ASSOCIATE",
+    "VICTIM_OF",
+    "OFFENDER_AGAINST",
+    "PARENT_OF",
+    "CHILD_OF",
+    "SIBLING",
+)
+"""Kinds as seen from the start node (graph/models/enums.py AssociationKind)."""
 VISOR_STRIDE = 7_919_113
 """Odd and not a multiple of 5, so `base + i * stride (mod 10**7)` never repeats for i < 10**7."""
 
@@ -148,17 +158,7 @@ def generate_nominal(
         row["updatedAt"] = rng.instant_between(created, REFERENCE_INSTANT)
     batch.nominals.append(row)
 
-    # Area segments: moved nominals were managed in another area first.
-    moved = index == 3 or (index >= 8 and rng.random() < 0.12 and len(areas) > 1)
-    segments: list[tuple[MappaArea, datetime, datetime | None]] = []
-    if moved:
-        previous = rng.choice([a for a in areas if a is not area])
-        move = rng.instant_between(
-            created + timedelta(days=60), REFERENCE_INSTANT - timedelta(days=10)
-        )
-        segments = [(previous, created, move), (area, move, None)]
-    else:
-        segments = [(area, created, None)]
+    segments = _area_segments(rng, areas, area, created, index)
 
     managers: list[Spell] = []
     partners: list[Spell] = []
@@ -181,8 +181,7 @@ def generate_nominal(
     for spell in partners:
         batch.rel("PARTNER_ON", spell.officer.uid, uid, **{"from": spell.start, "to": spell.end})
 
-    if moved:
-        (old, _, _), (new, move, _) = segments
+    for (old, _, _), (new, move, _) in zip(segments, segments[1:], strict=False):
         _transfer(
             rng,
             batch,
@@ -226,6 +225,32 @@ def generate_nominal(
         )
 
     return NominalPlan(index, uid, scheme, number, level, status, created, managers, partners)
+
+
+Segment = tuple[MappaArea, datetime, datetime | None]
+
+
+def _area_segments(
+    rng: DemoRandom, areas: list[MappaArea], area: MappaArea, created: datetime, index: int
+) -> list[Segment]:
+    """The MAPPA areas that managed the nominal, oldest first, ending in `area` (open): a moved
+    nominal was managed in one or two other areas first, each move an accepted transfer. The
+    fourth nominal has moved twice, so every demo graph holds a history of several periods."""
+    moves = 0
+    if len(areas) > 1 and (index == 3 or (index >= 8 and rng.random() < 0.12)):
+        moves = 2 if index == 3 else 1 + (rng.random() < 0.3)
+    if moves == 0:
+        return [(area, created, None)]
+    instants = sorted(
+        rng.instant_between(created + timedelta(days=60), REFERENCE_INSTANT - timedelta(days=10))
+        for _ in range(moves)
+    )
+    chain = [area]
+    for _ in range(moves):
+        chain.insert(0, rng.choice([a for a in areas if a is not chain[0]]))
+    starts: list[datetime] = [created, *instants]
+    ends: list[datetime | None] = [*instants, None]
+    return list(zip(chain, starts, ends, strict=True))
 
 
 REASONS = {

@@ -103,10 +103,32 @@ class ResidenceKind(StrEnum):
 
 
 class AssociationKind(StrEnum):
+    """How one end of an ASSOCIATED_WITH relates to the other. Stored on the relationship as
+    seen from its start node: (a)-[:ASSOCIATED_WITH {kind: 'VICTIM_OF'}]->(b) is "a is the
+    victim of b", read from b as OFFENDER_AGAINST (ASSOCIATION_INVERSES)."""
+
     FAMILY = "FAMILY"
+    PARENT_OF = "PARENT_OF"
+    CHILD_OF = "CHILD_OF"
+    SIBLING = "SIBLING"
     CO_OFFENDER = "CO_OFFENDER"
     ASSOCIATE = "ASSOCIATE"
-    VICTIM = "VICTIM"
+    VICTIM_OF = "VICTIM_OF"
+    OFFENDER_AGAINST = "OFFENDER_AGAINST"
+
+
+ASSOCIATION_INVERSES: dict[AssociationKind, AssociationKind] = {
+    AssociationKind.PARENT_OF: AssociationKind.CHILD_OF,
+    AssociationKind.CHILD_OF: AssociationKind.PARENT_OF,
+    AssociationKind.VICTIM_OF: AssociationKind.OFFENDER_AGAINST,
+    AssociationKind.OFFENDER_AGAINST: AssociationKind.VICTIM_OF,
+}
+"""The kind read from the other end; kinds not listed (FAMILY, SIBLING, ...) read the same."""
+
+
+def association_inverse(kind: str) -> str:
+    """`kind` as the other end of the association sees it."""
+    return ASSOCIATION_INVERSES.get(AssociationKind(kind), AssociationKind(kind)).value
 
 
 class TransferStatus(StrEnum):

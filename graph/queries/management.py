@@ -9,6 +9,7 @@ answer and is batched once per depth, however the view is composed.
 from __future__ import annotations
 
 from graph.db import Database, Row
+from graph.models.enums import ASSOCIATION_INVERSES
 from graph.queries.geography import AREA_PERIODS_OF_N
 from graph.queries.residence import RESIDENCES_OF_N
 from graph.queries.transfers import TRANSFERS_OF_N
@@ -27,12 +28,26 @@ PARTNERSHIPS_OF_N = """COLLECT {
     ORDER BY p.from DESC, o.staffId
   }"""
 
-# Both directions of ASSOCIATED_WITH; newest first, undated ones last.
-ASSOCIATIONS_OF_N = """COLLECT {
+# `r.kind` read from the other end (graph/models/enums.py ASSOCIATION_INVERSES), as Cypher built
+# from that fixed table: no value of it comes from a request.
+INVERSE_KIND = (
+    "CASE r.kind "
+    + " ".join(f"WHEN '{k.value}' THEN '{v.value}'" for k, v in ASSOCIATION_INVERSES.items())
+    + " ELSE r.kind END"
+)
+
+# Both directions of ASSOCIATED_WITH, each seen from `n`: `kind` is how n relates to the other
+# (VICTIM_OF: n is the other's victim), `otherKind` how the other relates to n, `outgoing`
+# whether the link was stored from n. Newest first, undated ones last.
+ASSOCIATIONS_OF_N = f"""COLLECT {{
     MATCH (n)-[r:ASSOCIATED_WITH]-(other:Nominal)
-    RETURN {nominal: other {.*}, kind: r.kind, from: r.from, to: r.to} AS association
-    ORDER BY r.from IS NULL, r.from DESC, other.visorRef, r.kind
-  }"""
+    WITH other, r, startNode(r) = n AS outgoing
+    RETURN {{nominal: other {{.*}},
+             kind: CASE WHEN outgoing THEN r.kind ELSE {INVERSE_KIND} END,
+             otherKind: CASE WHEN outgoing THEN {INVERSE_KIND} ELSE r.kind END,
+             outgoing: outgoing, from: r.from, to: r.to}} AS association
+    ORDER BY r.from IS NULL, r.from DESC, other.visorRef, association.kind
+  }}"""
 
 MANAGEMENT_PICTURES = f"""
 UNWIND $uids AS uid

@@ -67,7 +67,7 @@ RETURN uid,
   COLLECT { MATCH (o:Officer)-[m:MANAGES]->(n) WHERE m.to IS NULL
             OPTIONAL MATCH (o)-[:MEMBER_OF]->(a:Agency)
             RETURN o {.uid, .name, agencyUid: a.uid, agencyName: a.name} }[0] AS manager,
-  COLLECT { MATCH (o:Officer)-[p:PARTNER_ON]->(n) WHERE p.to IS NULL
+  COLLECT { MATCH (o:Officer)-[p:PARTNER_ON]->(n) WHERE p.to IS NULL OR p.to > datetime()
             RETURN DISTINCT o.uid } AS partnerUids
 """
 

@@ -1,5 +1,5 @@
 """Cypher for managing a nominal: handing it to a new manager, partners joining and leaving,
-a new address (closing the previous residence) and links between nominals.
+a new address (closing the previous residence) and links between nominals, made and ended.
 
 Every function takes the caller's write transaction, so the change and its audit event commit
 together. Values are always passed as parameters.
@@ -10,10 +10,11 @@ from __future__ import annotations
 import datetime
 
 from graph.db import CountingTx, Row
+from graph.models.enums import association_inverse
 
 OFFICER = """
 MATCH (o:Officer {staffId: $staffId})
-RETURN o.uid AS uid, o.active AS active
+RETURN o.uid AS uid, o.active AS active, coalesce(o.roles, []) AS roles
 """
 
 # What the management mutations decide on, beyond the stewardship row: when the open
@@ -72,11 +73,22 @@ CREATE (n)-[:RESIDED_AT {from: $since, kind: $kind}]->(l)
 RETURN n {.*} AS nominal
 """
 
-# An open link of the same kind between the two, in either direction.
-OPEN_ASSOCIATION = """
-MATCH (:Nominal {uid: $uid})-[r:ASSOCIATED_WITH]-(:Nominal {uid: $otherUid})
-WHERE r.kind = $kind AND r.to IS NULL
-RETURN count(r) > 0 AS open
+# The links between the two that read `kind` from $uid's end: stored from $uid with `kind`, or
+# from $otherUid with its inverse. Open ones first, then newest.
+ASSOCIATIONS_BETWEEN = """
+MATCH (x:Nominal {uid: $uid})-[r:ASSOCIATED_WITH]-(y:Nominal {uid: $otherUid})
+WHERE (startNode(r) = x AND r.kind = $kind) OR (startNode(r) = y AND r.kind = $inverse)
+RETURN r.from AS from, r.to AS to
+ORDER BY r.to IS NULL DESC, r.to DESC
+"""
+
+END_ASSOCIATION = """
+MATCH (x:Nominal {uid: $uid})-[r:ASSOCIATED_WITH]-(y:Nominal {uid: $otherUid})
+WHERE r.to IS NULL
+  AND ((startNode(r) = x AND r.kind = $kind) OR (startNode(r) = y AND r.kind = $inverse))
+SET r.to = $until
+WITH DISTINCT x
+RETURN x {.*} AS nominal
 """
 
 LINK_NOMINALS = """
@@ -88,7 +100,7 @@ RETURN n {.*} AS nominal
 
 
 async def officer(tx: CountingTx, staff_id: str) -> Row | None:
-    """{uid, active} of the officer with `staff_id`, or None."""
+    """{uid, active, roles} of the officer with `staff_id`, or None."""
     rows = await tx.run(OFFICER, staffId=staff_id)
     return rows[0] if rows else None
 
@@ -155,9 +167,31 @@ async def record_address(
     return nominal
 
 
-async def open_association(tx: CountingTx, *, uid: str, other_uid: str, kind: str) -> bool:
-    rows = await tx.run(OPEN_ASSOCIATION, uid=uid, otherUid=other_uid, kind=kind)
-    return bool(rows[0]["open"])
+async def associations_between(tx: CountingTx, *, uid: str, other_uid: str, kind: str) -> list[Row]:
+    """[{from, to}] of the links that read `kind` from `uid`'s end, open ones first."""
+    return await tx.run(
+        ASSOCIATIONS_BETWEEN,
+        uid=uid,
+        otherUid=other_uid,
+        kind=kind,
+        inverse=association_inverse(kind),
+    )
+
+
+async def end_association(
+    tx: CountingTx, *, uid: str, other_uid: str, kind: str, until: datetime.date
+) -> Row | None:
+    """Ends the open link reading `kind` from `uid`'s end on `until`; the nominal `uid`, or None
+    when no such link is open."""
+    rows = await tx.run(
+        END_ASSOCIATION,
+        uid=uid,
+        otherUid=other_uid,
+        kind=kind,
+        inverse=association_inverse(kind),
+        until=until,
+    )
+    return rows[0]["nominal"] if rows else None
 
 
 async def link_nominals(

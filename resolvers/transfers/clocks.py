@@ -13,6 +13,8 @@ import datetime
 from zoneinfo import ZoneInfo
 
 from graph.db import Row
+from graph.holidays import HolidaysNotCovered, holiday_calendar
+from graph.queries.jurisdiction import NATION_JURISDICTIONS
 from resolvers.working_days import (
     ALLOCATION_WORKING_DAYS,
     TRANSFER_WORKING_DAYS,
@@ -23,12 +25,18 @@ from resolvers.working_days import (
 
 UK = ZoneInfo("Europe/London")
 
-NATION_JURISDICTIONS = {
-    "S92000003": "SCOTLAND",
-    "E92000001": "ENGLAND_WALES",
-    "W92000004": "ENGLAND_WALES",
-}
-"""The jurisdiction whose public holidays a transfer into a nation's area keeps."""
+
+def calendar_jurisdiction(nation_code: str | None) -> str | None:
+    """The jurisdiction whose public holidays a transfer into an area of `nation_code` keeps,
+    or None where it keeps no calendar."""
+    jurisdiction = NATION_JURISDICTIONS.get(nation_code or "")
+    if jurisdiction is None:
+        return None
+    try:
+        holiday_calendar(jurisdiction)
+    except HolidaysNotCovered:
+        return None
+    return jurisdiction
 
 
 def uk_date(moment: datetime.datetime) -> datetime.date:
@@ -44,7 +52,7 @@ def due_dates(
 ) -> tuple[datetime.date | None, datetime.date | None]:
     """(dueBy, allocationDueBy) of a transfer requested at `requested_at` into an area of
     `nation_code`; (None, None) where that nation keeps no calendar."""
-    jurisdiction = NATION_JURISDICTIONS.get(nation_code or "")
+    jurisdiction = calendar_jurisdiction(nation_code)
     if jurisdiction is None:
         return None, None
     day = uk_date(requested_at)
@@ -56,7 +64,7 @@ def due_dates(
 
 def clocks_of(row: Row, *, today: datetime.date) -> TransferClocks | None:
     """The clocks of a transfer row (graph/queries/transfers.py TRANSFER_ROW) read on `today`."""
-    jurisdiction = NATION_JURISDICTIONS.get(row.get("toNation") or "")
+    jurisdiction = calendar_jurisdiction(row.get("toNation"))
     if jurisdiction is None or row.get("dueBy") is None:
         return None
     decided = row.get("decidedAt")

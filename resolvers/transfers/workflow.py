@@ -24,6 +24,7 @@ from graph.models.enums import (
     TransferAction,
     TransferStatus,
 )
+from graph.queries.jurisdiction import area_jurisdictions
 from graph.queries.transfers import transfer_row
 from graph.writes import nominals as nominal_writes
 from graph.writes import transfers as writes
@@ -31,6 +32,7 @@ from graph.writes.references import missing_references
 from resolvers import validation
 from resolvers.actor import Actor
 from resolvers.errors import BadUserInput, Conflict, NotFound
+from resolvers.jurisdiction import category_problem
 from resolvers.nominal_writes import lock_and_steward, now
 from resolvers.transfers.clocks import due_dates
 from resolvers.transfers.sides import (
@@ -38,6 +40,7 @@ from resolvers.transfers.sides import (
     require_receiving_side,
     require_sending_side,
 )
+from resolvers.write_access import require_open
 
 DEFAULT_HANDOVER_DAYS = 28
 """How long the sending manager stays on as a partner after acceptance
@@ -144,6 +147,7 @@ async def request_transfer(
             purpose=_purpose(TransferAction.REQUESTED),
         )
         require_sending_side(actor, stewards, doing="request a transfer")
+        require_open(stewards)
         area = await writes.area(tx, to_area)
         if area is None:
             raise BadUserInput("toArea: no such area", field="toArea")
@@ -241,6 +245,7 @@ async def take_step(
         if action is TransferAction.ACCEPTED:
             assert manager_staff_id is not None
             manager_uid = await _receiving_manager(tx, manager_staff_id, transfer)
+            await _check_category(tx, transfer, category or str(stewards["category"]), category)
             await writes.move_management(
                 tx,
                 uid=transfer_uid,
@@ -263,6 +268,18 @@ async def take_step(
         return await transfer_row(tx, transfer_uid)
 
     return await db.write_tx(work)
+
+
+async def _check_category(tx: CountingTx, transfer: Row, category: str, given: str | None) -> None:
+    """The nominal's category must be of the receiving jurisdiction's scheme: a transfer into
+    another jurisdiction names the category the nominal takes there."""
+    area = (await area_jurisdictions(tx, [transfer["toAreaCode"]], agency_uid=None))[
+        transfer["toAreaCode"]
+    ]
+    problem = category_problem(area, category)
+    if problem is not None:
+        hint = "" if given else "; give the `category` it takes in the receiving area"
+        raise BadUserInput(f"category: {problem}{hint}", field="category")
 
 
 async def _receiving_manager(tx: CountingTx, staff_id: str, transfer: Row) -> str:

@@ -65,11 +65,35 @@ class RecordAddressInput(NominalTargetInput):
 
 @strawberry.input(description="Link the nominal to another (give `otherId` or `otherVisorRef`).")
 class LinkNominalsInput(NominalTargetInput):
-    kind: AssociationKind
+    kind: AssociationKind = strawberry.field(
+        description="How the nominal relates to the other: VICTIM_OF says the nominal is the "
+        "other's victim (the other then reads OFFENDER_AGAINST), PARENT_OF that it is the "
+        "other's parent."
+    )
     other_id: relay.GlobalID | None = None
     other_visor_ref: str | None = None
     from_: datetime.date | None = strawberry.field(
         default=None, name="from", description="Since when (not in the future), when known."
+    )
+
+    def other_uid(self) -> str | None:
+        return _uid(self.other_id, "input.otherId")
+
+
+@strawberry.input(
+    description="End the open link between the nominal and another (give `otherId` or "
+    "`otherVisorRef`), named by its kind as seen from the nominal."
+)
+class EndAssociationInput(NominalTargetInput):
+    kind: AssociationKind = strawberry.field(
+        description="The link's kind as seen from the nominal (as `Association.kind` reads it)."
+    )
+    other_id: relay.GlobalID | None = None
+    other_visor_ref: str | None = None
+    to: datetime.date | None = strawberry.field(
+        default=None,
+        description="The day the link ended: not in the future nor before it began; today unless "
+        "given.",
     )
 
     def other_uid(self) -> str | None:

@@ -10,6 +10,7 @@ from schema.context import Info
 from schema.inputs.management import (
     AddPartnerInput,
     AssignManagerInput,
+    EndAssociationInput,
     EndPartnershipInput,
     LinkNominalsInput,
     RecordAddressInput,
@@ -98,6 +99,26 @@ class ManagementMutation:
             other_visor_ref=input.other_visor_ref,
             kind=input.kind.value,
             from_=input.from_,
+            purpose=ctx.purpose,
+        )
+        return Nominal.from_row(row)
+
+    @strawberry.mutation(
+        description="End the open link between the nominal and another on `to` (today unless "
+        "given), by the manager or a current partner of either nominal; an ended link is a "
+        "CONFLICT."
+    )
+    async def end_association(self, info: Info, input: EndAssociationInput) -> Nominal:
+        ctx = info.context
+        row = await management_writes.end_association(
+            db=ctx.db,
+            actor=ctx.require_actor(),
+            uid=input.nominal_uid(),
+            visor_ref=input.visor_ref,
+            other_uid=input.other_uid(),
+            other_visor_ref=input.other_visor_ref,
+            kind=input.kind.value,
+            to=input.to,
             purpose=ctx.purpose,
         )
         return Nominal.from_row(row)

@@ -13,9 +13,18 @@ if TYPE_CHECKING:
     from schema.types.nominal import Nominal
 
 
-@strawberry.type(description="A link between the nominal and another, in either direction.")
+@strawberry.type(
+    description="A link between the nominal and another, seen from the nominal: `kind` is how "
+    "the nominal relates to the other (VICTIM_OF: the nominal is the other's victim), "
+    "`otherKind` how the other relates to the nominal (then OFFENDER_AGAINST)."
+)
 class Association:
-    kind: AssociationKind
+    kind: AssociationKind = strawberry.field(
+        description="How the nominal relates to the other nominal."
+    )
+    other_kind: AssociationKind = strawberry.field(
+        description="How the other nominal relates to this one: the same link from its end."
+    )
     from_: datetime.date | None = strawberry.field(name="from")
     to: datetime.date | None
     nominal_row: strawberry.Private[Row]
@@ -35,6 +44,7 @@ class Association:
         started, ended = row.get("from"), row.get("to")
         return cls(
             kind=AssociationKind(row["kind"]),
+            other_kind=AssociationKind(row["otherKind"]),
             from_=started.to_native() if started is not None else None,
             to=ended.to_native() if ended is not None else None,
             nominal_row=row["nominal"],

@@ -25,6 +25,10 @@ class Nominal(NominalManagementFields, NominalMovementFields, NominalRecordField
     last_name: str
     aliases: list[str]
     date_of_birth: datetime.date | None
+    gender: str | None = strawberry.field(
+        description="As recorded (free text, e.g. FEMALE); not an identifying field, so it is "
+        "read only with the nominal's record."
+    )
     category: str
     level: int
     risk_level: RiskLevel
@@ -52,6 +56,7 @@ class Nominal(NominalManagementFields, NominalMovementFields, NominalRecordField
             last_name=row["lastName"],
             aliases=list(row.get("aliases") or []),
             date_of_birth=born.to_native() if born is not None else None,
+            gender=row.get("gender"),
             category=row["category"],
             level=int(row["level"]),
             risk_level=RiskLevel(row["riskLevel"]),

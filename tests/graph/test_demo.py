@@ -230,3 +230,54 @@ async def test_refuses_a_graph_that_has_nominals(db: Database) -> None:
     with pytest.raises(DemoError, match="already holds 1 Nominal"):
         await load_demo(db, nominals=5)
     assert await db.read("MATCH (n) RETURN count(n) AS n") == [{"n": 1}]
+
+
+async def test_managing_area_histories(db: Database) -> None:
+    """Some nominals were managed in several areas: closed MANAGED_IN periods and the current
+    one, contiguous from creation, each move an accepted transfer, the manager changing with
+    the area (every management spell inside a period of an area the manager's agency covers),
+    and the category of every period's area's scheme."""
+    await load_demo(db, nominals=SIZE, seed=9)
+    histories = await db.read(
+        "MATCH (n:Nominal) "
+        "WITH n, COLLECT { MATCH (n)-[m:MANAGED_IN]->(a:Area) "
+        "  RETURN {from: m.from, to: m.to, area: a.code} AS p ORDER BY m.from } AS periods "
+        "RETURN n.createdAt AS created, n.category AS category, periods"
+    )
+    lengths = [len(h["periods"]) for h in histories]
+    assert max(lengths) >= 3 and lengths.count(2) > 0 and lengths.count(1) > 0, lengths
+    for h in histories:
+        periods = h["periods"]
+        assert periods[0]["from"] == h["created"]
+        assert [p["to"] for p in periods[:-1]] == [p["from"] for p in periods[1:]]
+        assert periods[-1]["to"] is None
+        assert all(a["area"] != b["area"] for a, b in zip(periods, periods[1:], strict=False))
+    moves = sum(n - 1 for n in lengths)
+    accepted = await db.read("MATCH (t:Transfer {status: 'ACCEPTED'}) RETURN count(t) AS n")
+    assert accepted[0]["n"] == moves
+    # Every management spell lies inside one managing period, in an area its agency works in
+    # (covers it, or covers a local authority in it: a council's social work managing the
+    # MAPPA area's category 3 cases).
+    await _zero(
+        db,
+        "MATCH (o:Officer)-[s:MANAGES]->(n:Nominal) "
+        "WHERE NOT EXISTS { MATCH (n)-[m:MANAGED_IN]->(a:Area), (o)-[:MEMBER_OF]->(g:Agency) "
+        "  WHERE m.from <= s.from AND (m.to IS NULL OR (s.to IS NOT NULL AND s.to <= m.to)) "
+        "  AND EXISTS { MATCH (g)-[:COVERS]->(c:Area) "
+        "    WHERE EXISTS { (a)-[:PART_OF*0..]->(c) } OR EXISTS { (c)-[:PART_OF*0..]->(a) } } } "
+        "RETURN count(s) AS n",
+    )
+    # The manager changes at each move.
+    await _zero(
+        db,
+        "MATCH (n:Nominal)-[old:MANAGED_IN]->(), (n)-[new:MANAGED_IN]->() "
+        "WHERE old.to = new.from "
+        "AND NOT EXISTS { (:Officer)-[s:MANAGES]->(n) WHERE s.to = new.from } "
+        "RETURN count(n) AS n",
+    )
+    await _zero(
+        db,
+        "MATCH (n:Nominal)-[:MANAGED_IN]->(:Area)-[:PART_OF*0..]->(nation:Area {kind: 'NATION'}) "
+        "WHERE (nation.code = 'S92000003') <> (n.category STARTS WITH 'SCOT-') "
+        "RETURN count(n) AS n",
+    )

@@ -230,7 +230,8 @@ def _transfer_step(mutation: str, arguments: str, allowed: dict[str, str]) -> Op
 MUTATIONS: dict[str, Operation] = {
     "createNominal": Operation(
         """mutation M($input: CreateNominalInput!) { createNominal(input: $input) { visorRef } }""",
-        allowed_for("practitioner", "manager", "partner", "supervisor", "other_agency"),
+        # W-GMP's agency covers Greater Manchester only: not SCO-MAPPA-A (issue 9).
+        allowed_for("practitioner", "manager", "partner", "supervisor"),
         lambda agencies: {
             "input": {
                 "firstName": "Ann",
@@ -320,6 +321,14 @@ MUTATIONS: dict[str, Operation] = {
         lambda agencies: {"input": {"visorRef": A, "kind": "FAMILY", "otherVisorRef": C}},
         mutation=True,
         audit=("COLLECT", (A, C)),
+    ),
+    "endAssociation": Operation(
+        """mutation M($input: EndAssociationInput!) { endAssociation(input: $input) {
+          visorRef associations { kind to nominal { visorRef } } } }""",
+        WRITERS,
+        lambda agencies: {"input": {"visorRef": A, "kind": "ASSOCIATE", "otherVisorRef": B}},
+        mutation=True,
+        audit=("ALTER", (A, B)),
     ),
     "createSubjectAccessRequest": Operation(
         """mutation M($input: CreateSubjectAccessRequestInput!) {

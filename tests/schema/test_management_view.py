@@ -33,7 +33,7 @@ query View($ref: String!) {{
       location {{ address postcode latitude longitude area {{ code partOf {{ code }} }} }}
     }}
     associations {{
-      kind from to
+      kind otherKind from to
       nominal {{ visorRef firstName lastName aliases dateOfBirth }}
     }}
     openTransfer {{ status reason requestedAt requestedBy {{ staffId }} decidedBy {{ staffId }} }}
@@ -240,6 +240,7 @@ async def test_associations_in_both_directions(
     assert data["nominal"]["associations"] == [
         {
             "kind": "CO_OFFENDER",
+            "otherKind": "CO_OFFENDER",
             "from": "2020-03-01",
             "to": None,
             "nominal": {
@@ -251,7 +252,8 @@ async def test_associations_in_both_directions(
             },
         },
         {
-            "kind": "FAMILY",
+            "kind": "CHILD_OF",
+            "otherKind": "PARENT_OF",
             "from": "2015-01-01",
             "to": "2022-12-31",
             "nominal": {
@@ -263,7 +265,8 @@ async def test_associations_in_both_directions(
             },
         },
         {
-            "kind": "VICTIM",
+            "kind": "OFFENDER_AGAINST",
+            "otherKind": "VICTIM_OF",
             "from": None,
             "to": None,
             "nominal": {
@@ -373,7 +376,8 @@ async def test_a_nominal_with_no_management_data(
         "residenceHistory": [],
         "associations": [
             {
-                "kind": "VICTIM",
+                "kind": "VICTIM_OF",
+                "otherKind": "OFFENDER_AGAINST",
                 "from": None,
                 "to": None,
                 "nominal": {

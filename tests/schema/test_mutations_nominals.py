@@ -10,6 +10,7 @@ import httpx
 import pytest
 
 from graph.db import Database
+from tests.graphql_client import post_graphql
 from tests.write_graph import (
     AREA,
     audit_events,
@@ -324,3 +325,149 @@ async def test_text_is_stored_verbatim(graph: Database, base_url: str, settings:
         hostile,
     )
     assert (await graph.read("MATCH (n:Nominal) RETURN count(n) AS c"))[0]["c"] == 3
+
+
+# Jurisdiction: the category comes from the scheme of the managing area's jurisdiction, and an
+# officer creates nominals only where their agency covers (sub-areas included; admins excepted).
+
+ADMIN = """
+CREATE (o:Officer {uid: 'off-w-adm', staffId: 'W-ADM', name: 'Officer W-ADM',
+                   roles: ['SUPERVISOR', 'ADMIN'], clearance: 'SECRET', active: true})
+WITH o MATCH (a:Agency {code: 'PSOS'}) CREATE (o)-[:MEMBER_OF]->(a)
+"""
+
+
+@pytest.mark.parametrize(
+    ("area", "category"),
+    [("SCO-MAPPA-A", "EW-1"), ("S12000033", "EW-3"), ("EW-MAPPA-GM", "SCOT-1")],
+)
+async def test_create_nominal_category_outside_the_areas_scheme_is_refused(
+    graph: Database, base_url: str, settings: Settings, area: str, category: str
+) -> None:
+    await graph.write(ADMIN)
+    before = await dump(graph)
+    body = gql(
+        base_url,
+        settings,
+        "W-ADM",
+        CREATE,
+        {"input": {**NEW, "areaCode": area, "category": category}},
+    )
+    assert error(body) == ("BAD_USER_INPUT", "input.category")
+    message = body["errors"][0]["message"]
+    assert category in message and area in message, message
+    assert await dump(graph) == before
+
+
+@pytest.mark.parametrize(
+    ("staff_id", "area"),
+    [("W-MGR", "EW-MAPPA-GM"), ("W-MGR", "E08000003"), ("W-OUT", "SCO-MAPPA-A")],
+)
+async def test_create_nominal_outside_the_agencys_areas_is_forbidden(
+    graph: Database, base_url: str, settings: Settings, staff_id: str, area: str
+) -> None:
+    before = await dump(graph)
+    category = "EW-1" if area.startswith("E") else "SCOT-1"
+    body = gql(
+        base_url,
+        settings,
+        staff_id,
+        CREATE,
+        {"input": {**NEW, "areaCode": area, "category": category}},
+    )
+    assert error(body) == ("FORBIDDEN", "input.areaCode")
+    assert area in body["errors"][0]["message"]
+    assert await dump(graph) == before
+
+
+@pytest.mark.parametrize(
+    ("staff_id", "area", "category"),
+    [
+        ("W-OUT", "S12000036", "SCOT-2"),  # NHS Lothian covers Edinburgh
+        ("W-PRT", "S12000033", "SCOT-1"),  # SPS covers Scotland, and so its sub-areas
+        ("W-ADM", "EW-MAPPA-GM", "EW-1"),  # an admin (a supervisor too) creates anywhere
+    ],
+)
+async def test_create_nominal_in_a_covered_area_with_its_schemes_category(
+    graph: Database, base_url: str, settings: Settings, staff_id: str, area: str, category: str
+) -> None:
+    await graph.write(ADMIN)
+    body = gql(
+        base_url,
+        settings,
+        staff_id,
+        CREATE,
+        {"input": {**NEW, "areaCode": area, "category": category}},
+    )
+    assert "errors" not in body, body
+    ref = body["data"]["createNominal"]["visorRef"]
+    (row,) = await graph.read(STORED, ref=ref)
+    assert (row["area"], row["n"]["category"], row["manager"]) == (area, category, staff_id)
+
+
+async def test_update_nominal_category_outside_the_managing_areas_scheme_is_refused(
+    graph: Database, base_url: str, settings: Settings
+) -> None:
+    before = await dump(graph)
+    body = gql(
+        base_url,
+        settings,
+        "W-MGR",
+        UPDATE,
+        {"input": {"visorRef": "VR-0000001", "version": 1, "category": "EW-1"}},
+    )
+    assert error(body) == ("BAD_USER_INPUT", "input.category")
+    assert "SCO-MAPPA-A" in body["errors"][0]["message"]
+    assert await dump(graph) == before
+    body = gql(
+        base_url,
+        settings,
+        "W-MGR",
+        UPDATE,
+        {"input": {"visorRef": "VR-0000001", "version": 1, "category": "SCOT-2"}},
+    )
+    assert body["data"]["updateNominal"]["version"] == 2, body
+
+
+GENDER_VIEW = """
+query View($ref: String!) {
+  nominal(visorRef: $ref) { gender associations { nominal { visorRef gender } } }
+}
+"""
+
+
+async def test_gender_is_written_and_read_behind_the_identity_guard(
+    graph: Database, base_url: str, settings: Settings
+) -> None:
+    body = gql(
+        base_url,
+        settings,
+        "W-MGR",
+        UPDATE.replace("version }", "version gender }"),
+        {"input": {"visorRef": "VR-0000001", "version": 1, "gender": "MALE"}},
+    )
+    assert body["data"]["updateNominal"]["gender"] == "MALE", body
+    await graph.write(
+        "MATCH (a:Nominal {uid: 'nom-1'}), (b:Nominal {uid: 'nom-2'}) "
+        "SET b.gender = 'FEMALE' CREATE (a)-[:ASSOCIATED_WITH {kind: 'ASSOCIATE'}]->(b)"
+    )
+    read = post_graphql(
+        base_url,
+        GENDER_VIEW.replace(" gender }", " }"),
+        {"ref": "VR-0000001"},
+        secret=settings.secret,
+        staff_id="W-MGR",
+        purpose="check",
+    )
+    assert read["data"]["nominal"]["gender"] == "MALE", read
+    # The other end of an association shows who it is, not its gender.
+    linked = post_graphql(
+        base_url,
+        GENDER_VIEW,
+        {"ref": "VR-0000001"},
+        secret=settings.secret,
+        staff_id="W-MGR",
+        purpose="check",
+    )
+    assert [e["extensions"]["code"] for e in linked["errors"]] == ["BAD_USER_INPUT"], linked
+    assert linked["errors"][0]["path"][-1] == "gender"

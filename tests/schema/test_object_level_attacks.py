@@ -192,6 +192,11 @@ B_WRITES: dict[str, tuple[str, dict[str, Any]]] = {
         "LinkNominalsInput",
         {"visorRef": B, "kind": "ASSOCIATE", "otherVisorRef": A},
     ),
+    # A partner of A may end a link of A's; not one between B and C (a pair they steward not).
+    "endAssociation": (
+        "EndAssociationInput",
+        {"visorRef": B, "kind": "ASSOCIATE", "otherVisorRef": "VR-0000003"},
+    ),
     "createSubjectAccessRequest": (
         "CreateSubjectAccessRequestInput",
         {"visorRef": B, "receivedAt": "2025-01-03T09:00:00Z"},

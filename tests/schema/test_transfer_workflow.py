@@ -429,3 +429,76 @@ async def test_an_overdue_transfer_is_listed_as_such(
     assert node["workingDaysOpen"] > 20
     within = only(ask(base_url, settings, "R-PRA", query, filter={"overdue": False}), "transfers")
     assert within["totalCount"] == 0
+
+
+NOTE = """mutation($text: String!) {
+  addNote(input: {visorRef: "VR-0000001", text: $text}) { id } }"""
+PARTNERS = """query { nominal(visorRef: "VR-0000001", purpose: "handover check") {
+  manager { staffId } partners { officer { staffId } } } }"""
+
+
+async def test_the_sending_manager_is_a_partner_until_the_handover_ends(
+    graph: Database, base_url: str, settings: Settings
+) -> None:
+    transfer = request(base_url, settings)["id"]
+    only(ask(base_url, settings, "R-SUP", ACCEPT, t=transfer, m="R-PRA"), "acceptTransfer")
+    view = only(ask(base_url, settings, "W-MGR", PARTNERS), "nominal")
+    assert view["manager"] == {"staffId": "R-PRA"}
+    assert {"officer": {"staffId": "W-MGR"}} in view["partners"]
+    only(ask(base_url, settings, "W-MGR", NOTE, text="Handover: keys returned"), "addNote")
+
+    await graph.write(
+        "MATCH (:Officer {staffId: 'W-MGR'})-[p:PARTNER_ON {handover: true}]->() "
+        "SET p.to = datetime() - duration('PT1S')"
+    )
+    view = only(ask(base_url, settings, "W-MGR", PARTNERS), "nominal")
+    assert {"officer": {"staffId": "W-MGR"}} not in view["partners"]
+    assert error(ask(base_url, settings, "W-MGR", NOTE, text="too late"))[0] == "FORBIDDEN"
+
+
+ACCEPT_AS = f"""mutation($t: String!, $m: String!, $c: String) {{
+  acceptTransfer(transfer: $t, manager: $m, category: $c) {{ {TRANSFER_FIELDS} }} }}"""
+
+
+async def test_a_transfer_into_another_jurisdiction_names_the_category_there(
+    graph: Database, base_url: str, settings: Settings
+) -> None:
+    body = ask(
+        base_url,
+        settings,
+        "W-MGR",
+        REQUEST,
+        nominal="VR-0000001",
+        toArea="EW-MAPPA-GM",
+        reason="Moving to Manchester",
+    )
+    transfer = only(body, "requestTransfer")
+    # England and Wales keep their own holidays: the clocks run on them.
+    assert transfer["dueBy"] == (
+        add_working_days(uk_today(), 20, jurisdiction="ENGLAND_WALES").isoformat()
+    )
+    before = await dump(graph)
+    for category in (None, "SCOT-1"):
+        refused = ask(
+            base_url, settings, "X-GMP", ACCEPT_AS, t=transfer["id"], m="X-GMP", c=category
+        )
+        assert error(refused) == ("BAD_USER_INPUT", "category"), refused
+    assert await dump(graph) == before
+    only(
+        ask(base_url, settings, "X-GMP", ACCEPT_AS, t=transfer["id"], m="X-GMP", c="EW-1"),
+        "acceptTransfer",
+    )
+    rows = await graph.read("MATCH (n:Nominal {visorRef: 'VR-0000001'}) RETURN n.category AS c")
+    assert rows == [{"c": "EW-1"}]
+
+
+async def test_a_closed_record_is_not_transferred(
+    graph: Database, base_url: str, settings: Settings
+) -> None:
+    await graph.write("MATCH (n:Nominal {visorRef: 'VR-0000001'}) SET n.status = 'DECEASED'")
+    before = await dump(graph)
+    body = ask(
+        base_url, settings, "W-MGR", REQUEST, nominal="VR-0000001", toArea=TO_AREA, reason="x"
+    )
+    assert error(body)[0] == "CONFLICT"
+    assert await dump(graph) == before
