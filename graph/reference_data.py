@@ -37,6 +37,17 @@ class AreaSpec:
     """Demo-address hint only; not stored."""
     centroid: tuple[float, float] | None = None
     """(latitude, longitude), demo-address hint only; not stored."""
+    population_source: str | None = None
+    population_year: int | None = None
+
+
+@dataclass(frozen=True)
+class Population:
+    """An area's population as stored: the figure, where it comes from, and its year."""
+
+    count: int
+    source: str
+    year: int
 
 
 @dataclass(frozen=True)
@@ -145,9 +156,24 @@ def _unique(entries: list[_Entry], file: str) -> None:
         seen.add(code)
 
 
+def _population_source(directory: Path, file: str) -> tuple[str, int]:
+    """The file's default source and year of its population figures."""
+    doc = json.loads((directory / file).read_text(encoding="utf-8"))
+    spec = doc.get("populationSource")
+    if not (
+        isinstance(spec, dict)
+        and isinstance(spec.get("source"), str)
+        and spec["source"].strip()
+        and type(spec.get("year")) is int
+    ):
+        raise ValueError(f"{file}: expected populationSource {{source: text, year: integer}}")
+    return spec["source"], spec["year"]
+
+
 def _areas(directory: Path) -> tuple[AreaSpec, ...]:
     file = "areas.json"
     entries = _entries(directory, file, "areas")
+    default_source, default_year = _population_source(directory, file)
     _unique(entries, file)
     codes = {e.req("code") for e in entries}
     areas = []
@@ -158,6 +184,10 @@ def _areas(directory: Path) -> tuple[AreaSpec, ...]:
         population = e.data.get("population")
         if population is not None and (type(population) is not int or population < 0):
             raise e.error("population", f"expected a non-negative integer, got {population!r}")
+        year = e.data.get("populationYear", default_year)
+        if type(year) is not int:
+            raise e.error("populationYear", f"expected a year, got {year!r}")
+        source = e.text("populationSource", required=False) or default_source
         centroid = e.data.get("centroid")
         if centroid is not None and not (
             isinstance(centroid, list)
@@ -174,6 +204,8 @@ def _areas(directory: Path) -> tuple[AreaSpec, ...]:
                 population=population,
                 postcode_area=e.text("postcodeArea", required=False),
                 centroid=(float(centroid[0]), float(centroid[1])) if centroid else None,
+                population_source=source if population is not None else None,
+                population_year=year if population is not None else None,
             )
         )
     parents = {a.code: a.part_of for a in areas}
@@ -242,6 +274,56 @@ def _codes(directory: Path) -> tuple[CodeSpec, ...]:
     return tuple(codes)
 
 
+def area_populations(areas: tuple[AreaSpec, ...]) -> dict[str, Population]:
+    """Every area's population as stored. A figure the file states is kept with its source and
+    year; a MAPPA area without one is the sum of the local authorities PART_OF it (at any
+    depth); a police division without one is its MAPPA area's when it is that area's only
+    division (the two are coterminous). Areas that fit neither rule have no population."""
+    stated = {
+        a.code: Population(a.population, a.population_source or "", a.population_year or 0)
+        for a in areas
+        if a.population is not None
+    }
+    children: dict[str | None, list[AreaSpec]] = {}
+    for a in areas:
+        children.setdefault(a.part_of, []).append(a)
+
+    def local_authorities(code: str) -> list[AreaSpec]:
+        found: list[AreaSpec] = []
+        for child in children.get(code, []):
+            if child.kind == AreaKind.LOCAL_AUTHORITY.value:
+                found.append(child)
+            found += local_authorities(child.code)
+        return found
+
+    result = dict(stated)
+    for a in areas:
+        if a.code in stated or a.kind != AreaKind.MAPPA_AREA.value:
+            continue
+        parts = local_authorities(a.code)
+        if parts and all(p.code in stated for p in parts):
+            figures = [stated[p.code] for p in parts]
+            sources = sorted({f.source for f in figures})
+            result[a.code] = Population(
+                count=sum(f.count for f in figures),
+                source=f"sum of its {len(parts)} local authorities ({'; '.join(sources)})",
+                year=max(f.year for f in figures),
+            )
+    for a in areas:
+        if a.code in result or a.kind != AreaKind.POLICE_DIVISION.value or a.part_of is None:
+            continue
+        siblings = [c for c in children[a.part_of] if c.kind == AreaKind.POLICE_DIVISION.value]
+        parent = result.get(a.part_of)
+        if parent is not None and siblings == [a]:
+            result[a.code] = Population(
+                count=parent.count,
+                source=f"that of its MAPPA area {a.part_of}, which it is coterminous with "
+                f"({parent.source})",
+                year=parent.year,
+            )
+    return result
+
+
 def load_reference_files(directory: Path | None = None) -> ReferenceFiles:
     """Parse and validate the reference files (default: the package's `graph/reference/`)."""
     directory = REFERENCE_DIR if directory is None else directory
@@ -258,7 +340,8 @@ _MERGE_AREAS = """
 UNWIND $rows AS row
 MERGE (a:Area {code: row.code})
 ON CREATE SET a.uid = row.uid
-SET a.name = row.name, a.kind = row.kind, a.population = row.population
+SET a.name = row.name, a.kind = row.kind, a.population = row.population,
+    a.populationSource = row.populationSource, a.populationYear = row.populationYear
 RETURN count(CASE WHEN a.uid = row.uid THEN 1 END) AS created
 """
 
@@ -305,10 +388,21 @@ RETURN agencies, areas, referenceCodes, partOf, covers
 async def load_reference_data(db: Database, directory: Path | None = None) -> ReferenceCounts:
     """Validate the reference files, then MERGE them into the graph in one write transaction."""
     files = load_reference_files(directory)
-    areas = [
-        {"code": a.code, "name": a.name, "kind": a.kind, "population": a.population, "uid": _uid()}
-        for a in files.areas
-    ]
+    populations = area_populations(files.areas)
+    areas = []
+    for a in files.areas:
+        population = populations.get(a.code)
+        areas.append(
+            {
+                "code": a.code,
+                "name": a.name,
+                "kind": a.kind,
+                "population": population.count if population else None,
+                "populationSource": population.source if population else None,
+                "populationYear": population.year if population else None,
+                "uid": _uid(),
+            }
+        )
     part_of = [{"child": a.code, "parent": a.part_of} for a in files.areas if a.part_of]
     agencies = [
         {

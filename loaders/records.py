@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from strawberry.dataloader import DataLoader
 
 from graph.db import Database, Row
-from graph.queries import provenance, records
+from graph.queries import nominals, provenance, records
 from graph.queries.records import RecordsKey
 
 NO_STEWARDS: Row = {"manager": None, "partnerUids": []}
@@ -24,6 +24,8 @@ class RecordLoaders:
     """Nominal uid → its current manager (with agency) and current partners' uids."""
     provenance: DataLoader[str, Row]
     """Nominal uid → entries and last entry per agency and per officer (current versions)."""
+    about: DataLoader[str, Row | None]
+    """Record uid → the nominal it is ABOUT."""
 
 
 def build_record_loaders(db: Database) -> RecordLoaders:
@@ -42,9 +44,14 @@ def build_record_loaders(db: Database) -> RecordLoaders:
         found = await provenance.nominal_provenance(db, uids)
         return [found.get(uid, NO_PROVENANCE) for uid in uids]
 
+    async def load_about(uids: list[str]) -> list[Row | None]:
+        found = await nominals.nominals_of_records(db, uids)
+        return [found.get(uid) for uid in uids]
+
     return RecordLoaders(
         by_nominal=DataLoader(load_fn=load_by_nominal),
         revisions=DataLoader(load_fn=load_revisions),
         stewards=DataLoader(load_fn=load_stewards),
         provenance=DataLoader(load_fn=load_provenance),
+        about=DataLoader(load_fn=load_about),
     )

@@ -6,6 +6,7 @@ from graph.audit_chain import append_event
 from graph.db import Database
 from resolvers.actor import Actor
 from resolvers.errors import BadUserInput
+from resolvers.validation import clean_text
 
 MAX_PURPOSE_LENGTH = 500
 
@@ -22,7 +23,7 @@ def require_purpose(purpose: str | None) -> str:
         raise BadUserInput(
             f"purpose: at most {MAX_PURPOSE_LENGTH} characters, got {len(text)}", field="purpose"
         )
-    return text
+    return clean_text("purpose", text, single_line=True)
 
 
 async def record_consultation(

@@ -83,22 +83,32 @@ async def access_log(
     *,
     db: Database,
     actor: Actor,
-    staff_id: str,
+    staff_id: str | None,
     from_: datetime.datetime | None,
     to: datetime.datetime | None,
     first: int,
     after: str | None,
     purpose: str | None,
+    officer_uid: str | None = None,
 ) -> AuditPage:
-    """The events BY one officer (given by staff id), newest first."""
+    """The events BY one officer (given by staff id, or by uid from a global id), newest
+    first."""
     agency_uid = _reader_scope(actor, field="accessLog")
     stated = require_purpose(purpose)
     window = _window(from_=from_, to=to, first=first, after=after)
-    officer = await queries.officer_by_staff_id(db, staff_id)
+    if (staff_id is None) == (officer_uid is None):
+        raise BadUserInput("officer: give a staff id or an officer's ID", field="officer")
+    if officer_uid is not None:
+        officer = await queries.officer_by_uid(db, officer_uid)
+        named = f"id {officer_uid!r}"
+    else:
+        assert staff_id is not None
+        officer = await queries.officer_by_staff_id(db, staff_id)
+        named = f"staff id {staff_id!r}"
     if agency_uid is not None and (officer is None or officer["agencyUid"] != agency_uid):
         raise Forbidden("accessLog: a supervisor sees only officers of their own agency")
     if officer is None:
-        raise NotFound(f"officer: no officer with staff id {staff_id!r}", field="officer")
+        raise NotFound(f"officer: no officer with {named}", field="officer")
     total, rows = await queries.events_page(
         db,
         officer_uid=officer["uid"],

@@ -38,3 +38,15 @@ class Unavailable(VisorError):
     """Something the answer needs is not there now; the client may try again."""
 
     code = "UNAVAILABLE"
+
+
+ECHO_LIMIT = 40
+
+
+def echo(value: object, *, limit: int = ECHO_LIMIT) -> str:
+    """A value quoted back in an error message, cut to a short prefix: a client that sent half a
+    megabyte gets the first `limit` characters and the length, not its own input back in full."""
+    text = value if isinstance(value, str) else repr(value)
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit]}… ({len(text)} characters)"

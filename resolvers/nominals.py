@@ -10,7 +10,7 @@ as the other end of an association are likewise identity only (`Reach.LINKED`).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 
 from graph.db import Database, Row
@@ -41,6 +41,7 @@ ORDERINGS = {
 FILTER_REFERENCES = {
     "categories": "MAPPA category",
     "areaCode": "area",
+    "residenceAreaCode": "area",
     "managerStaffId": "officer",
     "managerAgencyCode": "agency",
 }
@@ -126,6 +127,7 @@ async def list_nominals(
     paging.check_page_size(first)
     if order not in ORDERINGS:
         raise BadUserInput(f"orderBy: unknown ordering {order!r}", field="orderBy")
+    where = normalise_filter(where)
     await _check_filter(db, where)
     position = decode_cursor(after, order, descending) if after is not None else None
     total, rows = await queries.nominals_page(
@@ -145,13 +147,20 @@ async def list_nominals(
 
 
 async def search_nominals(
-    *, db: Database, actor: Actor, text: str, first: int, after: str | None, purpose: str | None
+    *,
+    db: Database,
+    actor: Actor,
+    text: str,
+    first: int,
+    after: str | None,
+    purpose: str | None,
+    fuzzy: bool = False,
 ) -> SearchPage:
     """Full-text search over names and aliases, best match first. Each hit row is
     `{nominal, score}`. The hit list is audited too, as a consultation of the nominals found:
     with the stated purpose, or, without one (the hits then bare), "name search"."""
     paging.check_page_size(first)
-    lucene = lucene_query(text)
+    lucene = lucene_query(text, fuzzy=fuzzy)
     offset = decode_offset(after) if after is not None else 0
     stated = require_purpose(purpose) if (purpose or "").strip() else None
     total, hits = await queries.search_nominals(db, lucene=lucene, offset=offset, limit=first)
@@ -171,9 +180,18 @@ async def search_nominals(
     )
 
 
-def lucene_query(text: str) -> str:
+FUZZY_MIN_LENGTH = 4
+"""Words shorter than this match exactly or as a prefix only, even in a fuzzy search."""
+
+
+def lucene_query(text: str, *, fuzzy: bool = False) -> str:
     """Each word of `text` as a required term, matched exactly or as a prefix; Lucene's syntax
-    characters are escaped, so the text can never act as a query of its own."""
+    characters are escaped, so the text can never act as a query of its own. With `fuzzy`, a
+    word of 4 or more letters also matches within one edit (two from 6 letters): "Murrey"
+    finds Murray, "McDonald" MacDonald. Exact matches are boosted above prefixes, and
+    prefixes above fuzzy matches, so the spelling given ranks first (bench/name_search.py
+    measured this against a stored phonetic key on the demo names: fuzzy terms ranked
+    better)."""
     words = text.split()
     if not words:
         raise BadUserInput("text: give at least one word to search for", field="text")
@@ -182,7 +200,49 @@ def lucene_query(text: str) -> str:
             f"text: at most {MAX_SEARCH_TEXT} characters, got {len(text)}", field="text"
         )
     escaped = [re.sub(r'([+\-&|!(){}\[\]^"~*?:\\/])', r"\\\1", word).lower() for word in words]
-    return " AND ".join(f"({word} OR {word}*)" for word in escaped)
+    if not fuzzy:
+        return " AND ".join(f"({word} OR {word}*)" for word in escaped)
+    terms = []
+    for word, plain in zip(escaped, words, strict=True):
+        term = f"{word}^4 OR {word}*^2"
+        if len(plain) >= FUZZY_MIN_LENGTH:
+            term += f" OR {word}~{1 if len(plain) < 6 else 2}"
+        terms.append(f"({term})")
+    return " AND ".join(terms)
+
+
+POSTCODE = re.compile(r"[A-Z]{1,2}[0-9][A-Z0-9]?([0-9][A-Z]{2})?")
+"""A UK postcode without its space, or its outward code alone."""
+MIN_ADDRESS_TEXT = 3
+
+
+def normalise_filter(where: NominalFilter) -> NominalFilter:
+    """The practitioner's search fields as the graph compares them: a postcode upper-case
+    without spaces, address text lower-case, a VISOR reference upper-case. A postcode that
+    is neither a postcode nor an outward code, or address text too short to mean anything, is
+    BAD_USER_INPUT naming the field."""
+    postcode = visor_ref = address = None
+    if where.postcode is not None:
+        postcode = re.sub(r"\s+", "", where.postcode).upper()
+        if not POSTCODE.fullmatch(postcode):
+            raise BadUserInput(
+                f"filter.postcode: not a postcode or an outward code: {where.postcode[:20]!r}",
+                field="filter.postcode",
+            )
+    if where.address is not None:
+        address = " ".join(where.address.split()).lower()
+        if len(address) < MIN_ADDRESS_TEXT:
+            raise BadUserInput(
+                f"filter.address: give at least {MIN_ADDRESS_TEXT} characters of the address",
+                field="filter.address",
+            )
+    if where.visor_ref is not None:
+        visor_ref = where.visor_ref.strip().upper()
+        if not visor_ref:
+            raise BadUserInput(
+                "filter.visorRef: give a VISOR reference or its start", field="filter.visorRef"
+            )
+    return replace(where, postcode=postcode, address=address, visor_ref=visor_ref)
 
 
 async def _check_filter(db: Database, where: NominalFilter) -> None:

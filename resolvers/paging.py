@@ -17,19 +17,26 @@ def check_page_size(first: int, maximum: int = MAX_PAGE_SIZE) -> None:
         raise BadUserInput(f"first: must be between 0 and {maximum}, got {first}", field="first")
 
 
-def as_utc(moment: datetime.datetime) -> datetime.datetime:
-    """A datetime given without an offset is read as UTC, as the graph stores times."""
+def as_utc(moment: datetime.datetime, *, field: str = "from") -> datetime.datetime:
+    """A datetime given without an offset is read as UTC, as the graph stores times; one whose
+    UTC time falls outside the years Python can hold (9999-12-31T23:59:59-14:00) is
+    BAD_USER_INPUT naming `field`."""
     if moment.tzinfo is None:
         return moment.replace(tzinfo=datetime.UTC)
-    return moment.astimezone(datetime.UTC)
+    try:
+        return moment.astimezone(datetime.UTC)
+    except (OverflowError, ValueError):
+        raise BadUserInput(
+            f"{field}: {moment.isoformat()} is out of range in UTC", field=field
+        ) from None
 
 
 def time_window(
     from_: datetime.datetime | None, to: datetime.datetime | None
 ) -> tuple[datetime.datetime | None, datetime.datetime | None]:
     """The window in UTC; `from` after `to` is BAD_USER_INPUT."""
-    start = as_utc(from_) if from_ is not None else None
-    end = as_utc(to) if to is not None else None
+    start = as_utc(from_, field="from") if from_ is not None else None
+    end = as_utc(to, field="to") if to is not None else None
     if start is not None and end is not None and start > end:
         raise BadUserInput(f"from: {start.isoformat()} is after to", field="from")
     return start, end

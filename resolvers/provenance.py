@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from graph.db import Database, Row
 from graph.models.enums import Role
+from graph.queries import officers
 from graph.queries import provenance as queries
 from loaders.records import RecordLoaders
 from resolvers import paging
@@ -77,14 +78,21 @@ async def contributions(
     first: int,
     after: str | None,
     purpose: str | None,
+    officer_staff_id: str | None = None,
 ) -> ContributionsPage:
-    """Every record version entered by one officer, or on behalf of one agency, newest first;
-    one CONSULT event names the nominals of the entries on the page."""
-    if (officer_uid is None) == (agency_uid is None):
+    """Every record version entered by one officer (by uid, or by staff id), or on behalf of
+    one agency, newest first; one CONSULT event names the nominals of the entries on the
+    page."""
+    if officer_uid is not None and officer_staff_id is not None:
+        raise BadUserInput("officer: give an officer's ID or a staff id, not both", field="officer")
+    named_officer = officer_uid is not None or officer_staff_id is not None
+    if named_officer == (agency_uid is not None):
         raise BadUserInput("officer: give exactly one of officer and agency", field="officer")
     paging.check_page_size(first)
     from_, to = paging.time_window(from_, to)
     after_key = decode_cursor(after) if after is not None else None
+    if officer_staff_id is not None:
+        officer_uid = await _officer_uid(db=db, actor=actor, staff_id=officer_staff_id)
     await require_provenance_access(
         db=db, actor=actor, officer_uid=officer_uid, agency_uid=agency_uid
     )
@@ -106,6 +114,22 @@ async def contributions(
     )
     edges = [(encode_cursor(r["key"]), view) for r, view in zip(page, views, strict=True)]
     return ContributionsPage(total=total, edges=edges, has_next=len(rows) > first)
+
+
+async def _officer_uid(*, db: Database, actor: Actor, staff_id: str) -> str:
+    """The uid of the officer with `staff_id`. An unknown one is refused as an unknown
+    officer's id is (require_provenance_access): FORBIDDEN but for admins, who get
+    NOT_FOUND."""
+    found = await officers.actor_by_staff_id(db, staff_id)
+    if found is not None:
+        uid: str = found["uid"]
+        return uid
+    is_admin = actor.has_role(Role.ADMIN.value)
+    if not is_admin and not actor.has_role(Role.SUPERVISOR.value):
+        raise Forbidden("contributions: for supervisors (their own agency) and admins")
+    if not is_admin:
+        raise Forbidden("contributions: a supervisor sees only officers of their own agency")
+    raise NotFound(f"officer: no officer with staff id {staff_id!r}", field="officer")
 
 
 async def require_provenance_access(

@@ -10,10 +10,11 @@ from typing import Any
 from graph.db import CountingTx, Database, Row
 from graph.models.enums import AuditAction, Classification
 from graph.writes import records as writes
+from resolvers import nominal_state
 from resolvers.actor import Actor
 from resolvers.errors import BadUserInput, Conflict, Forbidden, NotFound
 from resolvers.nominal_writes import lock_and_steward, now, resolve_nominal
-from resolvers.records import RecordView, clearance_permits, may_read
+from resolvers.records import RecordView, clearance_permits, may_read, restriction_notice
 from resolvers.validation import (
     RECORD_COMMON,
     RECORD_FIELDS,
@@ -28,7 +29,7 @@ from resolvers.write_access import require_agency, require_manager, require_writ
 def _view(actor: Actor, row: Row, stewards: Row) -> RecordView:
     if may_read(actor, row, stewards):
         return RecordView(row)
-    return RecordView(row, "Restricted: contact the nominal's manager.")
+    return RecordView(row, restriction_notice(actor, row, stewards))
 
 
 def _spec(kind: str) -> dict[str, Any]:
@@ -68,6 +69,11 @@ async def add_record(
             purpose=purpose or f"add {kind}",
         )
         require_writer(actor, stewards)
+        if kind == nominal_state.KIND_CUSTODY:
+            await nominal_state.check_custody_overlap(
+                tx, nominal_uid=nominal_uid, period=props, prefix="input"
+            )
+        at = now()
         row = await writes.create_record(
             tx,
             kind=kind,
@@ -76,18 +82,41 @@ async def add_record(
             nominal_uid=nominal_uid,
             officer_uid=actor.uid,
             agency_uid=agency_uid,
-            now=now(),
+            now=at,
         )
+        await nominal_state.follow_records(tx, nominal_uids=[nominal_uid], kind=kind, now=at)
         return _view(actor, row, stewards)
 
     return await db.write_tx(work)
 
 
-async def _record(tx: CountingTx, uid: str) -> Row:
+async def _record(tx: CountingTx, uid: str, kind: str | None) -> Row:
+    """The record's state; NOT_FOUND when there is none, or when it is not of `kind` (the kind
+    the client's global id names; None for a stub's id)."""
     state = await writes.record_state(tx, uid)
-    if state is None or state["record"].get("nominalUid") is None:
+    if (
+        state is None
+        or state["record"].get("nominalUid") is None
+        or (kind is not None and state["record"].get("kind") != kind)
+    ):
         raise NotFound("input.id: no such record", field="input.id")
     return state
+
+
+def _require_current(state: Row, version: int) -> None:
+    """Only the current version may be revised, from the version the client read."""
+    stored = state["record"]["version"]
+    if not state["current"]:
+        raise Conflict(
+            f"input.version: version {stored} of this entry has been replaced by a newer "
+            "version; read the current version and revise that one",
+            field="input.version",
+        )
+    if stored != version:
+        raise Conflict(
+            f"input.version: the entry is at version {stored}, not {version}; read it again",
+            field="input.version",
+        )
 
 
 async def revise_record(
@@ -97,12 +126,13 @@ async def revise_record(
     uid: str,
     version: int,
     changes: dict[str, Any],
+    kind: str | None = None,
     purpose: str | None = None,
 ) -> RecordView:
     """A new version of the current entry `uid` (REVISION_OF it) with `changes` applied, if the
     entry is still current at `version`; CONFLICT otherwise. The old version stays as it was."""
     agency_uid = require_agency(actor)
-    state = await db.read_tx(lambda tx: _record(tx, uid))
+    state = await db.read_tx(lambda tx: _record(tx, uid, kind))
     old: Row = state["record"]
     kind = str(old["kind"])
     values = validate_fields(_spec(kind), changes, prefix="input.changes", partial=True)
@@ -116,7 +146,7 @@ async def revise_record(
     await check_references(db, values, prefix="input.changes")
 
     async def work(tx: CountingTx) -> RecordView:
-        current = await _record(tx, uid)
+        current = await _record(tx, uid, kind)
         nominal_uid = str(current["record"]["nominalUid"])
         stewards = await lock_and_steward(
             tx,
@@ -128,6 +158,16 @@ async def revise_record(
         require_writer(actor, stewards)
         if not clearance_permits(actor, current["record"]):
             raise Forbidden("the entry is marked above your clearance")
+        _require_current(current, version)
+        if kind == nominal_state.KIND_CUSTODY:
+            await nominal_state.check_custody_overlap(
+                tx,
+                nominal_uid=nominal_uid,
+                period={**current["record"], **values},
+                except_uid=uid,
+                prefix="input.changes",
+            )
+        at = now()
         row = await writes.revise_record(
             tx,
             kind=kind,
@@ -137,38 +177,49 @@ async def revise_record(
             changes=values,
             officer_uid=actor.uid,
             agency_uid=agency_uid,
-            now=now(),
+            now=at,
         )
-        if row is None:
-            raise Conflict(
-                f"input.version: the entry is at version {current['record']['version']}"
-                + ("" if current["current"] else " and has been revised since")
-                + f", not {version}; read it again",
-                field="input.version",
-            )
+        if row is None:  # cannot happen under the chain lock; kept as the statement's guard
+            raise Conflict("input.version: the entry changed; read it again", field="input.version")
+        await nominal_state.follow_records(tx, nominal_uids=[nominal_uid], kind=kind, now=at)
         return _view(actor, row, stewards)
 
     return await db.write_tx(work)
 
 
 async def verify_record(
-    *, db: Database, actor: Actor, uid: str, purpose: str | None = None
+    *, db: Database, actor: Actor, uid: str, kind: str | None = None, purpose: str | None = None
 ) -> RecordView:
-    """The manager's quality assurance of the current version of an entry: VERIFIED {at}."""
+    """The manager's quality assurance of the current version of an entry: VERIFIED {at}.
+
+    One verifies only what one may read (FORBIDDEN otherwise: an entry above the manager's
+    clearance stays unverified until a manager cleared for it verifies it). Verifying again a
+    version one was the last to verify is a CONFLICT: nothing has changed since."""
 
     async def work(tx: CountingTx) -> RecordView:
-        state = await _record(tx, uid)
+        state = await _record(tx, uid, kind)
+        record: Row = state["record"]
         stewards = await lock_and_steward(
             tx,
             actor=actor,
-            nominal_uid=str(state["record"]["nominalUid"]),
+            nominal_uid=str(record["nominalUid"]),
             action=AuditAction.ALTER,
             purpose=purpose or "verify record",
         )
         require_manager(actor, stewards)
+        if not may_read(actor, record, stewards):
+            raise Forbidden(
+                "you may verify only an entry you may read, and you may not read this one"
+            )
         if not state["current"]:
             raise Conflict(
                 "input.id: a newer version of this entry exists; verify that one",
+                field="input.id",
+            )
+        last = (record.get("verification") or {}).get("officer") or {}
+        if last.get("uid") == actor.uid:
+            raise Conflict(
+                "input.id: you have already verified this version, and it has not changed since",
                 field="input.id",
             )
         row = await writes.verify_record(tx, uid=uid, officer_uid=actor.uid, now=now())

@@ -37,14 +37,19 @@ class RecordView:
         return self.notice is not None
 
 
-def clearance_permits(actor: Actor, record: Row) -> bool:
-    """Clearance at or above the marking; unknown values on either side refuse."""
+def permits(clearance: object, record: Row) -> bool:
+    """`clearance` at or above the record's marking; unknown values on either side refuse."""
     try:
-        clearance = Classification(actor.clearance)
+        held = Classification(str(clearance))
         marking = Classification(str(record.get("classification")))
     except ValueError:
         return False
-    return clearance.permits(marking)
+    return held.permits(marking)
+
+
+def clearance_permits(actor: Actor, record: Row) -> bool:
+    """The actor's clearance at or above the marking."""
+    return permits(actor.clearance, record)
 
 
 def needs_stewardship(record: Row) -> bool:
@@ -69,15 +74,30 @@ def may_read(actor: Actor, record: Row, stewards: Row) -> bool:
     )
 
 
-def restriction_notice(record: Row, stewards: Row) -> str:
-    manager = stewards.get("manager")
-    if manager:
+ABOVE_CLEARANCE = "Restricted: this entry is marked above your clearance."
+KEPT_TO_STEWARDS = "Restricted: kept to the nominal's manager, partners and entering agency."
+
+
+def restriction_notice(actor: Actor, record: Row, stewards: Row) -> str:
+    """Whom the reader may ask for an entry they may not read: only someone who could grant it.
+
+    Above the reader's clearance, nobody can (a steward cannot lend clearance), so the notice
+    says so and names no one. An entry kept to its stewards (handling code C, restricted
+    intelligence) can be shared by the manager, when the entry is within the manager's own
+    clearance, and by the entering agency (when it is not the manager's agency)."""
+    if not clearance_permits(actor, record):
+        return ABOVE_CLEARANCE
+    contacts = []
+    manager = stewards.get("manager") or {}
+    if manager.get("name") and permits(manager.get("clearance"), record):
         agency = f", {manager['agencyName']}" if manager.get("agencyName") else ""
-        return f"Restricted: contact the manager, {manager['name']}{agency}."
-    entering = (record.get("onBehalfOf") or {}).get("name")
-    if entering:
-        return f"Restricted: contact the entering agency, {entering}."
-    return "Restricted: contact the nominal's manager."
+        contacts.append(f"the manager, {manager['name']}{agency}")
+    entering = record.get("onBehalfOf") or {}
+    if entering.get("name") and not (contacts and entering.get("uid") == manager.get("agencyUid")):
+        contacts.append(f"the entering agency, {entering['name']}")
+    if not contacts:
+        return KEPT_TO_STEWARDS
+    return f"Restricted: contact {' or '.join(contacts)}."
 
 
 async def view_records(
@@ -95,7 +115,7 @@ async def view_records(
         if may_read(actor, row, held):
             views.append(RecordView(row))
         else:
-            views.append(RecordView(row, restriction_notice(row, held)))
+            views.append(RecordView(row, restriction_notice(actor, row, held)))
     return views
 
 
@@ -136,10 +156,31 @@ async def nominal_records(
     return await view_records(loaders=loaders, actor=actor, rows=rows)
 
 
+def _native(value: object) -> object:
+    to_native = getattr(value, "to_native", None)
+    return to_native() if to_native is not None else value
+
+
+def assessment_order(row: Row) -> tuple[object, object, str]:
+    """Newest first by this key: assessedOn, then entry time, then uid (as the nominal's risk
+    level is derived in graph/writes/records.py)."""
+    return (_native(row.get("assessedOn")), _native(row.get("enteredAt")), str(row.get("uid")))
+
+
 async def latest_record(
     *, loaders: RecordLoaders, actor: Actor, nominal_uid: str, kind: str
 ) -> RecordView | None:
-    """The newest current version of the given kind (latest risk assessment, current plan)."""
+    """The newest current version of the given kind (the current plan, by entry time); for a
+    risk assessment the latest assessed, the one the nominal's risk level follows."""
+    if kind == "RiskAssessment":
+        rows = await loaders.by_nominal.load(
+            records_key(
+                nominal_uid=nominal_uid, kinds=[kind], from_=None, to=None, first=MAX_RECORDS
+            )
+        )
+        latest = sorted(rows, key=assessment_order, reverse=True)[:1]
+        views = await view_records(loaders=loaders, actor=actor, rows=latest)
+        return views[0] if views else None
     views = await nominal_records(
         loaders=loaders, actor=actor, nominal_uid=nominal_uid, kinds=[kind], first=1
     )
@@ -175,13 +216,22 @@ async def get_records_by_uid(
     actor: Actor,
     uids: list[str],
     purpose: str | None,
+    kind: str | None = None,
 ) -> list[RecordView | None]:
     """Records by uid (a `node(id:)` lookup) in the order asked, each under the access rule;
-    reading them is an audited consultation of the nominals they are about."""
+    reading them is an audited consultation of the nominals they are about.
+
+    With `kind` (the type a global id names), a record the reader may read is found only under
+    its own kind, as an unknown uid is not; one they may see only as a stub is the stub under
+    any kind's id, so the type named never tells a reader more than the stub does."""
     stated = require_purpose(purpose)
     found = await records_by_uid(db, uids)
-    nominal_uids = sorted({row["nominalUid"] for row in found.values() if row.get("nominalUid")})
+    views = [
+        view
+        for view in await view_records(loaders=loaders, actor=actor, rows=list(found.values()))
+        if kind is None or view.restricted or view.row.get("kind") == kind
+    ]
+    nominal_uids = sorted({v.row["nominalUid"] for v in views if v.row.get("nominalUid")})
     await record_consultation(db=db, actor=actor, nominal_uids=nominal_uids, purpose=stated)
-    views = await view_records(loaders=loaders, actor=actor, rows=list(found.values()))
     by_uid = {view.row["uid"]: view for view in views}
     return [by_uid.get(uid) for uid in uids]

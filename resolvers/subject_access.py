@@ -38,7 +38,7 @@ from resolvers import paging
 from resolvers.actor import Actor
 from resolvers.audit import record_consultation
 from resolvers.errors import BadUserInput, Conflict, Forbidden, NotFound
-from resolvers.validation import name, text
+from resolvers.validation import EARLIEST_DATE, name, text
 
 # A decision in part or a refusal relies on an exemption; a full disclosure on none.
 NEEDS_EXEMPTION = frozenset({SarDecision.PARTIAL, SarDecision.REFUSE})
@@ -82,9 +82,12 @@ def _received_at(value: datetime.datetime) -> datetime.datetime:
     field = "input.receivedAt"
     if value.tzinfo is None:
         raise BadUserInput(f"{field}: give a time zone, e.g. 2024-06-01T10:00:00Z", field=field)
-    if value > now():
+    received = paging.as_utc(value, field=field)
+    if received > now():
         raise BadUserInput(f"{field}: {value.isoformat()} is in the future", field=field)
-    return value.astimezone(datetime.UTC)
+    if received.date() < EARLIEST_DATE:
+        raise BadUserInput(f"{field}: {value.isoformat()} is before {EARLIEST_DATE}", field=field)
+    return received
 
 
 def _optional(check: Any, field: str, value: str | None) -> str | None:

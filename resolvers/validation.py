@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import re
+import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import Enum
@@ -43,7 +44,39 @@ class Field:
     required: bool = False
 
 
-def _text(limit: int) -> Check:
+EARLIEST_DATE = datetime.date(1900, 1, 1)
+"""No date in the register is earlier: births, convictions and custody included."""
+LATEST_DATE = datetime.date(2199, 12, 31)
+"""No date (a review, a plan's start) is later."""
+LINE_BREAKS = "\n\r\t"
+"""Kept in free text; refused, with every other control character, in a single-line field."""
+
+
+def _bad_character(value: str, *, single_line: bool) -> str | None:
+    """The first character the field may not hold, described, or None."""
+    for char in value:
+        point = ord(char)
+        if 0xD800 <= point <= 0xDFFF:
+            return f"a lone surrogate (U+{point:04X})"
+        if char in LINE_BREAKS and not single_line:
+            continue
+        if unicodedata.category(char) == "Cc" or char in "\u2028\u2029":
+            return f"a control character (U+{point:04X})"
+    return None
+
+
+def clean_text(field: str, value: str, *, single_line: bool) -> str:
+    """`value` unless it holds a control character (NUL, an ANSI escape, ...) or a lone
+    surrogate. A single-line field (a name, a reference, a code, a purpose) holds no line break
+    or tab either; free text keeps its newlines and tabs."""
+    bad = _bad_character(value, single_line=single_line)
+    if bad is not None:
+        kind = "a single-line field" if single_line else "text"
+        raise BadUserInput(f"{field}: {kind} may not contain {bad}", field=field)
+    return value
+
+
+def _text(limit: int, *, single_line: bool) -> Check:
     def check(field: str, value: Any) -> str:
         if not isinstance(value, str) or not value.strip():
             raise BadUserInput(f"{field}: must not be empty", field=field)
@@ -51,13 +84,13 @@ def _text(limit: int) -> Check:
             raise BadUserInput(
                 f"{field}: at most {limit} characters, got {len(value)}", field=field
             )
-        return value  # stored verbatim
+        return clean_text(field, value, single_line=single_line)  # otherwise stored verbatim
 
     return check
 
 
-name = _text(MAX_NAME)
-text = _text(MAX_TEXT)
+name = _text(MAX_NAME, single_line=True)
+text = _text(MAX_TEXT, single_line=False)
 
 
 def names(field: str, value: Any) -> list[str]:
@@ -69,7 +102,7 @@ def names(field: str, value: Any) -> list[str]:
 
 
 def past_date(field: str, value: Any) -> datetime.date:
-    """A date that has happened: not after today (UTC)."""
+    """A date that has happened: not after today (UTC), not before EARLIEST_DATE."""
     checked = any_date(field, value)
     if checked > datetime.datetime.now(datetime.UTC).date():
         raise BadUserInput(f"{field}: {checked} is in the future", field=field)
@@ -77,8 +110,14 @@ def past_date(field: str, value: Any) -> datetime.date:
 
 
 def any_date(field: str, value: Any) -> datetime.date:
+    """A date from EARLIEST_DATE to LATEST_DATE."""
     if not isinstance(value, datetime.date) or isinstance(value, datetime.datetime):
         raise BadUserInput(f"{field}: must be a date", field=field)
+    if not EARLIEST_DATE <= value <= LATEST_DATE:
+        raise BadUserInput(
+            f"{field}: {value} is not a plausible date (from {EARLIEST_DATE} to {LATEST_DATE})",
+            field=field,
+        )
     return value
 
 

@@ -10,6 +10,7 @@ import strawberry
 from resolvers import audit_log
 from resolvers.audit_log import AuditPage
 from schema.context import Info
+from schema.either_id import global_uid_or_key
 from schema.page_info import page_info
 from schema.provenance_query import node_uid
 from schema.query import Purpose
@@ -83,7 +84,9 @@ class AuditQuery:
     async def access_log(
         self,
         info: Info,
-        officer: Annotated[str, strawberry.argument(description="The officer's staff id.")],
+        officer: Annotated[
+            str, strawberry.argument(description="The officer's staff id, or their global ID.")
+        ],
         from_: From = None,
         to: To = None,
         first: int = 20,
@@ -91,10 +94,12 @@ class AuditQuery:
         purpose: Purpose = None,
     ) -> AuditEventConnection:
         ctx = info.context
+        officer_uid, staff_id = global_uid_or_key(officer, type_name="Officer", field="officer")
         page = await audit_log.access_log(
             db=ctx.db,
             actor=ctx.require_actor(),
-            staff_id=officer,
+            staff_id=staff_id,
+            officer_uid=officer_uid,
             from_=from_,
             to=to,
             first=first,

@@ -3,26 +3,25 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import strawberry
 from graphql.error import GraphQLError
-from strawberry.extensions import (
-    DisableIntrospection,
-    MaxAliasesLimiter,
-    MaxTokensLimiter,
-    QueryDepthLimiter,
-    SchemaExtension,
-)
+from strawberry.extensions import DisableIntrospection, MaxTokensLimiter, SchemaExtension
 from strawberry.schema.config import StrawberryConfig
-from strawberry.types import ExecutionContext
+from strawberry.types import ExecutionContext, ExecutionResult
 
 from schema.audit_query import AuditQuery
+from schema.directory_query import DirectoryQuery
 from schema.errors import VisorErrors
+from schema.guarded_validation import GuardedValidation
 from schema.limits import QueryCostLimiter
 from schema.movement_query import MovementQuery
 from schema.mutation import Mutation
 from schema.provenance_query import ProvenanceQuery
 from schema.query import NominalQuery
+from schema.reference_query import ReferenceQuery
+from schema.refusal_audit import RefusalAudit
 from schema.subject_access_query import SubjectAccessQuery
 from schema.subscription import Subscription
 from schema.transfer_query import TransferQuery
@@ -36,15 +35,38 @@ MAX_COST = 5_000_000
 
 
 class VisorSchema(strawberry.Schema):
+    def __init__(self, *args: Any, production: bool, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.production = production
+
     def process_errors(
         self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
     ) -> None:
         """Expected errors are answers, not incidents; schema/errors.py logs unexpected ones."""
 
+    async def execute(self, *args: Any, **kwargs: Any) -> ExecutionResult:
+        """The answer, with every error typed: an error that an exception carried past the
+        extensions (whose masking then never ran) is typed or masked here."""
+        result = await super().execute(*args, **kwargs)
+        if result.errors and any(not (e.extensions or {}).get("code") for e in result.errors):
+            masking = VisorErrors(hide_suggestions=self.production)
+            result.errors = [
+                error if (error.extensions or {}).get("code") else masking.typed(error)
+                for error in result.errors
+            ]
+        return result
+
 
 @strawberry.type
 class Query(
-    NominalQuery, ProvenanceQuery, AuditQuery, SubjectAccessQuery, TransferQuery, MovementQuery
+    NominalQuery,
+    ProvenanceQuery,
+    AuditQuery,
+    SubjectAccessQuery,
+    DirectoryQuery,
+    ReferenceQuery,
+    TransferQuery,
+    MovementQuery,
 ):
     pass
 
@@ -60,11 +82,16 @@ def build_schema(
     """The schema; `production` turns introspection and "Did you mean" suggestions off."""
     # Factories, so every request gets fresh extension instances.
     extensions: list[Callable[[], SchemaExtension]] = [
-        lambda: QueryDepthLimiter(max_depth=max_depth),
-        lambda: MaxAliasesLimiter(max_alias_count=max_aliases),
         lambda: MaxTokensLimiter(max_token_count=max_tokens),
+        # Depth, aliases and the fields fragments multiply, measured once per fragment before
+        # any validation rule walks the document (a document within the token limit has at
+        # most that many fields unless fragments multiply them).
+        lambda: GuardedValidation(
+            max_depth=max_depth, max_aliases=max_aliases, max_fields=max_tokens
+        ),
         lambda: QueryCostLimiter(max_cost=max_cost),
         lambda: VisorErrors(hide_suggestions=production),
+        RefusalAudit,
     ]
     if production:
         extensions.append(DisableIntrospection)
@@ -74,6 +101,7 @@ def build_schema(
         subscription=Subscription,
         types=RECORD_TYPES,
         extensions=extensions,
+        production=production,
         # No batching_config: a JSON array body is refused with HTTP 400.
         config=StrawberryConfig(auto_camel_case=True, disable_field_suggestions=production),
     )

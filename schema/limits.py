@@ -23,7 +23,6 @@ from graphql import (
     GraphQLNamedType,
     GraphQLObjectType,
     InlineFragmentNode,
-    NamedTypeNode,
     OperationDefinitionNode,
     SelectionSetNode,
     ValidationContext,
@@ -85,6 +84,9 @@ class _CostEstimate:
     def __init__(self, context: ValidationContext, variables: dict[str, Any]) -> None:
         self.context = context
         self.variables = variables
+        # A fragment's cost depends on nothing but the fragment (its type condition fixes the
+        # type it selects on): each is estimated once however often it is spread.
+        self.fragment_costs: dict[str, int] = {}
 
     def selections(
         self,
@@ -94,33 +96,47 @@ class _CostEstimate:
     ) -> int:
         common = 0
         by_type: dict[str, int] = {}
+        schema = self.context.schema
         for selection in selection_set.selections:
             if isinstance(selection, FieldNode):
                 common += self.field(selection, parent, seen_fragments)
                 continue
-            condition: NamedTypeNode | None
             if isinstance(selection, FragmentSpreadNode):
-                name = selection.name.value
-                fragment = self.context.get_fragment(name)
-                if fragment is None or name in seen_fragments:
-                    continue  # other rules report unknown fragments and cycles
-                condition, inner = fragment.type_condition, fragment.selection_set
-                seen = seen_fragments | {name}
+                spread = self.spread(selection.name.value, seen_fragments)
+                if spread is None:
+                    continue
+                target, cost = spread
             elif isinstance(selection, InlineFragmentNode):
-                condition, inner = selection.type_condition, selection.selection_set
-                seen = seen_fragments
+                condition = selection.type_condition
+                found = parent if condition is None else schema.get_type(condition.name.value)
+                if found is None:
+                    continue
+                target = found
+                cost = self.selections(selection.selection_set, target, seen_fragments)
             else:
                 continue
-            schema = self.context.schema
-            target = parent if condition is None else schema.get_type(condition.name.value)
-            if target is None:
-                continue
-            cost = self.selections(inner, target, seen)
             if target is parent or not isinstance(target, GraphQLObjectType):
                 common += cost
             else:
                 by_type[target.name] = by_type.get(target.name, 0) + cost
         return common + max(by_type.values(), default=0)
+
+    def spread(
+        self, name: str, seen_fragments: frozenset[str]
+    ) -> tuple[GraphQLNamedType, int] | None:
+        """The type a fragment selects on and its cost; None for an unknown fragment, one of
+        an unknown type or a cycle (other rules report them)."""
+        fragment = self.context.get_fragment(name)
+        if fragment is None or name in seen_fragments:
+            return None
+        target = self.context.schema.get_type(fragment.type_condition.name.value)
+        if target is None:
+            return None
+        cost = self.fragment_costs.get(name)
+        if cost is None:
+            cost = self.selections(fragment.selection_set, target, seen_fragments | {name})
+            self.fragment_costs[name] = cost
+        return target, cost
 
     def field(self, node: FieldNode, parent: GraphQLNamedType, seen: frozenset[str]) -> int:
         # Meta fields (__typename, and introspection, which production turns off) cost 1.

@@ -73,24 +73,32 @@ def _by_class(cls: type[relay.Node]) -> Lookup:
     return lookup
 
 
-async def _records(info: Info, node_ids: list[str]) -> list[relay.Node]:
-    from resolvers.records import get_records_by_uid
-    from schema.types.record_kinds import show_record
+def _records(type_name: str) -> Lookup:
+    """Records named by a global id of `type_name`: a kind's type finds only records of that
+    kind; `RestrictedRecord` (the stub's type, which hides the kind) finds a record of any."""
+    kind = None if type_name == "RestrictedRecord" else type_name
 
-    ctx = info.context
-    views = await rows_for_nodes(
-        lambda uids: get_records_by_uid(
-            db=ctx.db,
-            loaders=ctx.loaders.records,
-            actor=ctx.require_actor(),
-            uids=uids,
-            purpose=ctx.purpose,
-        ),
-        node_ids,
-        required=True,
-        type_name="record",
-    )
-    return [show_record(view) for view in views if view is not None]
+    async def lookup(info: Info, node_ids: list[str]) -> list[relay.Node]:
+        from resolvers.records import get_records_by_uid
+        from schema.types.record_kinds import show_record
+
+        ctx = info.context
+        views = await rows_for_nodes(
+            lambda uids: get_records_by_uid(
+                db=ctx.db,
+                loaders=ctx.loaders.records,
+                actor=ctx.require_actor(),
+                uids=uids,
+                purpose=ctx.purpose,
+                kind=kind,
+            ),
+            node_ids,
+            required=True,
+            type_name=type_name,
+        )
+        return [show_record(view) for view in views if view is not None]
+
+    return lookup
 
 
 def node_lookups() -> dict[str, Lookup]:
@@ -118,7 +126,7 @@ def node_lookups() -> dict[str, Lookup]:
             Transfer,
         )
     }
-    lookups.update({cls.__name__: _records for cls in RECORD_TYPES})
+    lookups.update({cls.__name__: _records(cls.__name__) for cls in RECORD_TYPES})
     return lookups
 
 

@@ -11,6 +11,7 @@ from strawberry import relay
 from resolvers import provenance
 from resolvers.errors import BadUserInput
 from schema.context import Info
+from schema.either_id import global_uid_or_key
 from schema.page_info import page_info
 from schema.query import Purpose
 from schema.types.provenance_connection import ContributionConnection, ContributionEdge
@@ -26,7 +27,10 @@ def node_uid(global_id: strawberry.ID | None, *, type_name: str, field: str) -> 
     except Exception:  # noqa: BLE001 - any decoding failure is the client's malformed ID
         decoded = None
     if decoded is None or decoded.type_name != type_name or not decoded.node_id:
-        raise BadUserInput(f"{field}: not the ID of an {type_name}: {global_id!r}", field=field)
+        article = "an" if type_name[:1] in "AEIOU" else "a"
+        raise BadUserInput(
+            f"{field}: not the ID of {article} {type_name}: {global_id!r}", field=field
+        )
     return decoded.node_id
 
 
@@ -40,8 +44,13 @@ class ProvenanceQuery:
     async def contributions(
         self,
         info: Info,
-        officer: strawberry.ID | None = None,
-        agency: strawberry.ID | None = None,
+        officer: Annotated[
+            strawberry.ID | None,
+            strawberry.argument(description="The officer's global ID, or their staff id."),
+        ] = None,
+        agency: Annotated[
+            strawberry.ID | None, strawberry.argument(description="The agency's global ID.")
+        ] = None,
         from_: Annotated[
             datetime.datetime | None,
             strawberry.argument(name="from", description="Entered at or after."),
@@ -54,11 +63,13 @@ class ProvenanceQuery:
         purpose: Purpose = None,
     ) -> ContributionConnection:
         ctx = info.context
+        officer_uid, staff_id = global_uid_or_key(officer, type_name="Officer", field="officer")
         page = await provenance.contributions(
             db=ctx.db,
             loaders=ctx.loaders.records,
             actor=ctx.require_actor(),
-            officer_uid=node_uid(officer, type_name="Officer", field="officer"),
+            officer_uid=officer_uid,
+            officer_staff_id=staff_id,
             agency_uid=node_uid(agency, type_name="Agency", field="agency"),
             from_=from_,
             to=to,

@@ -105,6 +105,13 @@ class NominalQuery:
         first: int = 20,
         after: str | None = None,
         purpose: SearchPurpose = None,
+        fuzzy: Annotated[
+            bool,
+            strawberry.argument(
+                description="Also match misspellings: each word of 4 or more letters within "
+                "one edit (two from 6 letters), ranked below exact and prefix matches."
+            ),
+        ] = False,
     ) -> NominalSearchConnection:
         ctx = info.context
         page = await nominals.search_nominals(
@@ -114,6 +121,7 @@ class NominalQuery:
             first=first,
             after=after,
             purpose=purpose or ctx.purpose,
+            fuzzy=fuzzy,
         )
         edges = [
             NominalSearchEdge(

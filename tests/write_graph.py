@@ -19,6 +19,7 @@ VR-0000002 (Jane Doe) is managed by W-OUT in SCO-MAPPA-A.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from graph.db import Database
@@ -105,6 +106,35 @@ async def dump(db: Database) -> tuple[str, str]:
     nodes = await db.read(DUMP_NODES)
     rels = await db.read(DUMP_RELS)
     return repr(nodes), repr(rels)
+
+
+# The graph but for the audit chain, whose events the callers check one by one.
+GRAPH_NODES = """MATCH (n) WHERE NOT n:AuditEvent AND NOT n:AuditChain
+RETURN elementId(n) AS id, labels(n) AS labels, properties(n) AS props ORDER BY id"""
+GRAPH_RELS = """MATCH (a)-[r]->(b) WHERE NOT a:AuditEvent
+RETURN elementId(r) AS id, type(r) AS type, elementId(a) AS start, elementId(b) AS end,
+       properties(r) AS props ORDER BY id"""
+
+
+async def dump_without_audit(db: Database) -> tuple[str, str]:
+    """The graph but for the audit chain (checked event by event where this is used)."""
+    return repr(await db.read(GRAPH_NODES)), repr(await db.read(GRAPH_RELS))
+
+
+async def changes_nothing(db: Database, send: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+    """The answer to `send()`, a request that must leave the graph as it was: nothing but the one
+    REFUSED audit event that a FORBIDDEN answer writes (issue 9: refused attempts are audited),
+    and no event at all for any other error."""
+    graph_before = await dump_without_audit(db)
+    events_before = await audit_events(db)
+    body = send()
+    assert await dump_without_audit(db) == graph_before
+    events_after = await audit_events(db)
+    assert events_after[: len(events_before)] == events_before
+    codes = [error["extensions"]["code"] for error in body.get("errors") or ()]
+    expected = ["REFUSED"] if codes == ["FORBIDDEN"] else []
+    assert [event["action"] for event in events_after[len(events_before) :]] == expected, body
+    return body
 
 
 def gql(

@@ -135,35 +135,71 @@ def _author(rng: DemoRandom, plan: NominalPlan, at: datetime) -> Officer:
     return plan.manager_at(at)
 
 
+def _risk_level(batch: Batch, plan: NominalPlan) -> str:
+    """The risk level the nominal's row was given (graph/demo/_nominals.py)."""
+    row = next(row for row in reversed(batch.nominals) if row["uid"] == plan.uid)
+    return str(row["riskLevel"])
+
+
+def _latest_assessed(chains: list[list[dict[str, Any]]]) -> list[dict[str, Any]]:
+    """The chain whose current version the nominal's risk level follows: latest assessedOn,
+    then entry time, then uid (resolvers/nominal_state.py)."""
+    return max(chains, key=lambda c: (c[-1]["assessedOn"], c[-1]["createdAt"], c[-1]["uid"]))
+
+
+def _assessed_as(chain: list[dict[str, Any]], risk: str) -> None:
+    """Every version of an assessment chain says `risk`."""
+    for version in chain:
+        old = version["riskLevel"].replace("_", " ").lower()
+        version["summary"] = version["summary"].replace(
+            f"assessed as {old}", f"assessed as {risk.replace('_', ' ').lower()}"
+        )
+        version["riskLevel"] = risk
+
+
 def generate_records(
     rng: DemoRandom, batch: Batch, plan: NominalPlan, agency_uids: dict[str, str]
 ) -> None:
+    """Every kind's entries with revision chains. The nominal's risk level is the level of its
+    latest assessment, and its status is CUSTODY exactly when a custody period is open, as the
+    API keeps them (resolvers/nominal_state.py)."""
     for kind, count in _counts(rng, plan).items():
-        for n in range(count):
-            at = rng.instant_between(plan.created, REFERENCE_INSTANT)
-            weights = (5, 60, 35) if kind == "Intelligence" else (35, 60, 5)
-            props: dict[str, Any] = {
+        chains = [_chain(rng, kind, plan, n) for n in range(count)]
+        if kind == "RiskAssessment" and chains:
+            _assessed_as(_latest_assessed(chains), _risk_level(batch, plan))
+        for chain in chains:
+            for version in chain:
+                _entry(rng, batch, kind, plan, version, version["createdAt"], agency_uids)
+            for newer, older in zip(chain[1:], chain, strict=False):
+                batch.rel("REVISION_OF", newer["uid"], older["uid"])
+
+
+def _chain(rng: DemoRandom, kind: str, plan: NominalPlan, n: int) -> list[dict[str, Any]]:
+    """An entry and the versions that revised it, oldest first."""
+    at = rng.instant_between(plan.created, REFERENCE_INSTANT)
+    weights = (5, 60, 35) if kind == "Intelligence" else (35, 60, 5)
+    props: dict[str, Any] = {
+        "uid": rng.uid(),
+        "classification": rng.weighted(CLASSIFICATIONS, weights),
+        "createdAt": at,
+        "version": 1,
+    }
+    open_custody = kind == "CustodyPeriod" and plan.status == "CUSTODY" and n == 0
+    props |= _fields(rng, kind, plan, at, open_custody)
+    chain = [props]
+    # Some entries are revised: each new version points to the one it replaces.
+    while rng.random() < (0.12 if chain[-1]["version"] == 1 else 0.3):
+        previous = chain[-1]
+        chain.append(
+            previous
+            | {
                 "uid": rng.uid(),
-                "classification": rng.weighted(CLASSIFICATIONS, weights),
-                "createdAt": at,
-                "version": 1,
+                "createdAt": rng.instant_between(previous["createdAt"], REFERENCE_INSTANT),
+                "version": previous["version"] + 1,
+                "summary": f"{previous['summary']} (revised)",
             }
-            open_custody = kind == "CustodyPeriod" and plan.status == "CUSTODY" and n == 0
-            props |= _fields(rng, kind, plan, at, open_custody)
-            _entry(rng, batch, kind, plan, props, at, agency_uids)
-            # Some entries are revised: each new version points to the one it replaces.
-            previous = props
-            while rng.random() < (0.12 if previous["version"] == 1 else 0.3):
-                revised_at = rng.instant_between(previous["createdAt"], REFERENCE_INSTANT)
-                revision = previous | {
-                    "uid": rng.uid(),
-                    "createdAt": revised_at,
-                    "version": previous["version"] + 1,
-                    "summary": f"{previous['summary']} (revised)",
-                }
-                _entry(rng, batch, kind, plan, revision, revised_at, agency_uids)
-                batch.rel("REVISION_OF", revision["uid"], previous["uid"])
-                previous = revision
+        )
+    return chain
 
 
 def _entry(

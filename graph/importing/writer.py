@@ -23,6 +23,7 @@ from graph.db import CountingTx, Row
 from graph.importing import lookup
 from graph.importing.entities import ImportRow, Provenance
 from graph.queries.records import RECORD_KIND_LABELS
+from graph.writes.records import derive_risk_levels
 
 # Takes the audit chain head's write lock without changing it (a property set and removed again),
 # so concurrent audited writes, other imports included, wait, and the lookups that follow read
@@ -143,6 +144,16 @@ RETURN n.uid AS uid, m.uid AS otherUid
 """
 
 
+# Nominals that have a risk assessment: their riskLevel follows the latest one
+# (resolvers/nominal_state.py), so a Nominal row's riskLevel does not change it.
+ASSESSED_NOMINALS = """
+UNWIND $refs AS ref
+MATCH (n:Nominal {visorRef: ref})
+WHERE EXISTS { MATCH (:RiskAssessment)-[:ABOUT]->(n) }
+RETURN collect(n.visorRef) AS refs
+"""
+
+
 class ImportWriteError(Exception):
     """A batch found the graph other than its validation did (e.g. a nominal deleted in between);
     the batch's transaction is rolled back."""
@@ -204,7 +215,9 @@ async def _expect(
 async def write_nominals(
     tx: CountingTx, rows: list[ImportRow], prov: Provenance, now: datetime.datetime, out: Outcome
 ) -> None:
-    stored = await lookup.nominal_props(tx, [row.visor_ref for row in rows], list(rows[0].props))
+    refs = [row.visor_ref for row in rows]
+    stored = await lookup.nominal_props(tx, refs, list(rows[0].props))
+    assessed = set((await tx.run(ASSESSED_NOMINALS, refs=refs))[0]["refs"])
     creates, updates = [], []
     for row in rows:
         old = stored.get(row.visor_ref)
@@ -221,7 +234,10 @@ async def write_nominals(
             )
             creates.append({"props": props, "areaCode": row.area_code})
             continue
-        changes = differences(old, row.props)
+        wanted = row.props
+        if row.visor_ref in assessed:
+            wanted = {key: value for key, value in wanted.items() if key != "riskLevel"}
+        changes = differences(old, wanted)
         if changes:
             changes.update(_source(prov, row))
             updates.append({"uid": old["uid"], "changes": changes})
@@ -283,15 +299,20 @@ async def write_records(
         else:
             out.add(kind, "unchanged")
     params = {"officerUid": prov.officer_uid, "agencyUid": prov.agency_uid, "now": now}
+    touched: set[str] = set()
     if creates:
         result = await _expect(tx, CREATE_RECORDS[kind], creates, **params)
-        out.nominal_uids.update(r["uid"] for r in result)
+        touched.update(r["uid"] for r in result)
         out.add(kind, "created", len(result))
         out.created = True
     if revisions:
         result = await _expect(tx, REVISE_RECORDS[kind], revisions, **params)
-        out.nominal_uids.update(r["uid"] for r in result)
+        touched.update(r["uid"] for r in result)
         out.add(kind, "revised", len(result))
+    out.nominal_uids.update(touched)
+    if kind == "RiskAssessment" and touched:
+        # The nominal's risk level follows its latest assessment (resolvers/nominal_state.py).
+        await derive_risk_levels(tx, sorted(touched), now)
 
 
 def _residence(row: ImportRow, prov: Provenance) -> dict[str, Any]:

@@ -168,6 +168,7 @@ class AuditAction(StrEnum):
     DISCLOSE = "DISCLOSE"
     COMBINE = "COMBINE"
     ERASE = "ERASE"
+    REFUSED = "REFUSED"
 
 
 class SarStatus(StrEnum):

@@ -49,6 +49,11 @@ MATCH (o:Officer {staffId: $staffId})
 RETURN o.uid AS uid, COLLECT { MATCH (o)-[:MEMBER_OF]->(a:Agency) RETURN a.uid }[0] AS agencyUid
 """
 
+OFFICER_BY_UID = """
+MATCH (o:Officer {uid: $uid})
+RETURN o.uid AS uid, COLLECT { MATCH (o)-[:MEMBER_OF]->(a:Agency) RETURN a.uid }[0] AS agencyUid
+"""
+
 
 async def events_page(
     db: Database,
@@ -85,4 +90,10 @@ async def nominal_uid(db: Database, *, uid: str | None, visor_ref: str | None) -
 async def officer_by_staff_id(db: Database, staff_id: str) -> Row | None:
     """{uid, agencyUid} of the officer with this staff id; None when there is none."""
     rows = await db.read(OFFICER_BY_STAFF_ID, staffId=staff_id)
+    return rows[0] if rows else None
+
+
+async def officer_by_uid(db: Database, uid: str) -> Row | None:
+    """{uid, agencyUid} of the officer with this uid; None when there is none."""
+    rows = await db.read(OFFICER_BY_UID, uid=uid)
     return rows[0] if rows else None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 from typing import Any
 
@@ -12,6 +13,12 @@ NOMINAL_BY_VISOR_REF = "MATCH (n:Nominal {visorRef: $visorRef}) RETURN n {.*} AS
 NOMINALS_BY_UID = "MATCH (n:Nominal) WHERE n.uid IN $uids RETURN n {.*} AS nominal"
 
 # Every filter is inert when its parameter is null. Area filters take sub-areas into account.
+# `areaCode`: managed now in the area (or a sub-area of it), or managed now in a larger area
+# that contains it while living in it now (so a local authority finds the nominals its MAPPA
+# area manages who live there). `residenceAreaCode`: living now in the area, wherever managed.
+# `postcode` and `address` match any residence, current or past: `postcode` is upper-case
+# without spaces and matches a whole postcode or an outward code (AB11); `address` is
+# lower-case text the address contains.
 FILTER = """
 MATCH (n:Nominal)
 WHERE ($categories IS NULL OR n.category IN $categories)
@@ -20,7 +27,24 @@ WHERE ($categories IS NULL OR n.category IN $categories)
   AND ($statuses IS NULL OR n.status IN $statuses)
   AND ($areaCode IS NULL OR EXISTS {
         MATCH (n)-[m:MANAGED_IN]->(:Area)-[:PART_OF*0..]->(:Area {code: $areaCode})
-        WHERE m.to IS NULL })
+        WHERE m.to IS NULL }
+       OR EXISTS {
+        MATCH (n)-[m:MANAGED_IN]->(managing:Area) WHERE m.to IS NULL
+        MATCH (n)-[r:RESIDED_AT]->(:Location)-[:IN_AREA]->(:Area)
+              -[:PART_OF*0..]->(target:Area {code: $areaCode})
+        WHERE r.to IS NULL AND EXISTS { (target)-[:PART_OF]->+(managing) } })
+  AND ($residenceAreaCode IS NULL OR EXISTS {
+        MATCH (n)-[r:RESIDED_AT]->(:Location)-[:IN_AREA]->(:Area)
+              -[:PART_OF*0..]->(:Area {code: $residenceAreaCode})
+        WHERE r.to IS NULL })
+  AND ($dateOfBirth IS NULL OR n.dateOfBirth = $dateOfBirth)
+  AND ($visorRef IS NULL OR n.visorRef STARTS WITH $visorRef)
+  AND ($postcode IS NULL OR EXISTS {
+        MATCH (n)-[:RESIDED_AT]->(l:Location)
+        WHERE replace(toUpper(l.postcode), ' ', '') = $postcode
+           OR toUpper(split(trim(l.postcode), ' ')[0]) = $postcode })
+  AND ($address IS NULL OR EXISTS {
+        MATCH (n)-[:RESIDED_AT]->(l:Location) WHERE toLower(l.address) CONTAINS $address })
   AND ($managerStaffId IS NULL OR EXISTS {
         MATCH (:Officer {staffId: $managerStaffId})-[m:MANAGES]->(n) WHERE m.to IS NULL })
   AND ($managerAgencyCode IS NULL OR EXISTS {
@@ -71,6 +95,9 @@ RETURN [name IN [
          THEN 'categories' END,
     CASE WHEN $areaCode IS NOT NULL AND NOT EXISTS { MATCH (:Area {code: $areaCode}) }
          THEN 'areaCode' END,
+    CASE WHEN $residenceAreaCode IS NOT NULL
+              AND NOT EXISTS { MATCH (:Area {code: $residenceAreaCode}) }
+         THEN 'residenceAreaCode' END,
     CASE WHEN $managerStaffId IS NOT NULL
               AND NOT EXISTS { MATCH (:Officer {staffId: $managerStaffId}) }
          THEN 'managerStaffId' END,
@@ -92,6 +119,14 @@ class NominalFilter:
     area_code: str | None = None
     manager_staff_id: str | None = None
     manager_agency_code: str | None = None
+    residence_area_code: str | None = None
+    date_of_birth: datetime.date | None = None
+    visor_ref: str | None = None
+    """Upper-case: a VISOR reference or the start of one."""
+    postcode: str | None = None
+    """Upper-case, without spaces: a postcode or an outward code."""
+    address: str | None = None
+    """Lower-case text an address contains."""
 
     def parameters(self) -> dict[str, Any]:
         return {
@@ -102,6 +137,11 @@ class NominalFilter:
             "areaCode": self.area_code,
             "managerStaffId": self.manager_staff_id,
             "managerAgencyCode": self.manager_agency_code,
+            "residenceAreaCode": self.residence_area_code,
+            "dateOfBirth": self.date_of_birth,
+            "visorRef": self.visor_ref,
+            "postcode": self.postcode,
+            "address": self.address,
         }
 
 
@@ -162,8 +202,22 @@ async def unknown_filter_references(db: Database, where: NominalFilter) -> list[
             UNKNOWN_FILTER_REFERENCES,
             categories=params["categories"],
             areaCode=params["areaCode"],
+            residenceAreaCode=params["residenceAreaCode"],
             managerStaffId=params["managerStaffId"],
             managerAgencyCode=params["managerAgencyCode"],
         )
     )[0]
     return list(row["unknown"])
+
+
+NOMINALS_OF_RECORDS = """
+UNWIND $uids AS uid
+MATCH (:Record {uid: uid})-[:ABOUT]->(n:Nominal)
+RETURN uid, n {.*} AS nominal
+"""
+
+
+async def nominals_of_records(db: Database, record_uids: list[str]) -> dict[str, Row]:
+    """Record uid → the nominal it is ABOUT."""
+    rows = await db.read(NOMINALS_OF_RECORDS, uids=record_uids)
+    return {row["uid"]: row["nominal"] for row in rows}

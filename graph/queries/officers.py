@@ -45,3 +45,46 @@ async def officers_by_uid(db: Database, uids: list[str]) -> dict[str, Row]:
 async def agencies_by_uid(db: Database, uids: list[str]) -> dict[str, Row]:
     rows = await db.read(AGENCIES_BY_UID, uids=uids)
     return {row["agency"]["uid"]: row["agency"] for row in rows}
+
+
+# The directory: active officers, by name then staff id, after a (name, staffId) position.
+_DIRECTORY_FILTER = """
+MATCH (o:Officer) WHERE o.active
+  AND ($agencyUid IS NULL OR EXISTS { (o)-[:MEMBER_OF]->(:Agency {uid: $agencyUid}) })
+  AND ($role IS NULL OR $role IN o.roles)
+  AND ($text IS NULL OR toLower(o.name) CONTAINS $text OR toLower(o.staffId) CONTAINS $text)
+"""
+
+OFFICER_DIRECTORY = f"""
+CALL () {{ {_DIRECTORY_FILTER} RETURN count(o) AS total }}
+CALL () {{
+  {_DIRECTORY_FILTER}
+    AND ($after IS NULL OR o.name > $after[0]
+         OR (o.name = $after[0] AND o.staffId > $after[1]))
+  WITH o ORDER BY o.name, o.staffId LIMIT $limit
+  RETURN collect(o {{.*}}) AS page
+}}
+RETURN total, page
+"""
+
+
+async def officer_directory(
+    db: Database,
+    *,
+    agency_uid: str | None,
+    role: str | None,
+    text: str | None,
+    after: tuple[str, str] | None,
+    limit: int,
+) -> tuple[int, list[Row]]:
+    """Active officers matching the filters (`text`: lower-case, in the name or staff id):
+    the total, and up to `limit` of them after the (name, staffId) position."""
+    rows = await db.read(
+        OFFICER_DIRECTORY,
+        agencyUid=agency_uid,
+        role=role,
+        text=text,
+        after=list(after) if after else None,
+        limit=limit,
+    )
+    return rows[0]["total"], rows[0]["page"]

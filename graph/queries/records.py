@@ -66,7 +66,8 @@ OPTIONAL MATCH (n:Nominal {uid: uid})
 RETURN uid,
   COLLECT { MATCH (o:Officer)-[m:MANAGES]->(n) WHERE m.to IS NULL
             OPTIONAL MATCH (o)-[:MEMBER_OF]->(a:Agency)
-            RETURN o {.uid, .name, agencyUid: a.uid, agencyName: a.name} }[0] AS manager,
+            RETURN o {.uid, .name, .clearance, agencyUid: a.uid, agencyName: a.name}
+          }[0] AS manager,
   COLLECT { MATCH (o:Officer)-[p:PARTNER_ON]->(n) WHERE p.to IS NULL OR p.to > datetime()
             RETURN DISTINCT o.uid } AS partnerUids
 """
@@ -107,7 +108,8 @@ async def revision_chains(db: Database, uids: list[str]) -> dict[str, list[Row]]
 
 
 async def stewards(db: Database, nominal_uids: list[str]) -> dict[str, Row]:
-    """Nominal uid → {manager: {uid, name, agencyUid, agencyName} | None, partnerUids: [...]}."""
+    """Nominal uid → {manager: {uid, name, clearance, agencyUid, agencyName} | None,
+    partnerUids: [...]}."""
     rows = await db.read(STEWARDS, uids=nominal_uids)
     return {row["uid"]: row for row in rows}
 

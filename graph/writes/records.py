@@ -131,3 +131,100 @@ async def verify_record(
     )
     record: Row = rows[0]["record"]
     return record
+
+
+# What a nominal's own fields derive from its records (resolvers/nominal_state.py).
+
+# The current custody periods of a nominal, but one (the entry being revised).
+CUSTODY_PERIODS = f"""
+MATCH (r:CustodyPeriod)-[:ABOUT]->(:Nominal {{uid: $nominalUid}})
+WHERE {IS_CURRENT} AND r.uid <> $exceptUid
+RETURN r {{.uid, .establishment, .startedOn, .endedOn}} AS period
+ORDER BY r.startedOn, r.uid
+"""
+
+# The risk level of each nominal's latest current risk assessment: by assessedOn, then entry
+# time (a revision's is its own), then uid; null when it has none.
+_LATEST_RISK_LEVEL = f"""COLLECT {{
+  MATCH (r:RiskAssessment)-[:ABOUT]->(n) WHERE {IS_CURRENT}
+  WITH r, coalesce(COLLECT {{ MATCH (r)-[e:ENTERED_BY]->(:Officer) RETURN e.at }}[0],
+                   r.createdAt) AS enteredAt
+  ORDER BY r.assessedOn DESC, enteredAt DESC, r.uid DESC
+  RETURN r.riskLevel
+}}[0]"""
+
+_HAS_OPEN_CUSTODY = f"""EXISTS {{
+  MATCH (r:CustodyPeriod)-[:ABOUT]->(n) WHERE {IS_CURRENT} AND r.endedOn IS NULL
+}}"""
+
+RECORD_FACTS = f"""
+MATCH (n:Nominal {{uid: $nominalUid}})
+RETURN {_LATEST_RISK_LEVEL} AS riskLevel, {_HAS_OPEN_CUSTODY} AS inCustody
+"""
+
+# Sets the risk level the assessments give, where it differs; the version bumps, so an update
+# from the version read before is a CONFLICT.
+DERIVE_RISK_LEVELS = f"""
+UNWIND $nominalUids AS nominalUid
+MATCH (n:Nominal {{uid: nominalUid}})
+WITH n, {_LATEST_RISK_LEVEL} AS level
+WHERE level IS NOT NULL AND level <> n.riskLevel
+SET n.riskLevel = level, n.updatedAt = $now, n.version = n.version + 1
+RETURN n.uid AS uid
+"""
+
+# CUSTODY while a current custody period is open (unless the nominal is in a status that
+# custody does not change), COMMUNITY again when none is open and the status says CUSTODY.
+DERIVE_CUSTODY_STATUS = f"""
+UNWIND $nominalUids AS nominalUid
+MATCH (n:Nominal {{uid: nominalUid}})
+WITH n, {_HAS_OPEN_CUSTODY} AS inCustody
+WITH n, CASE
+  WHEN inCustody AND NOT n.status IN $kept THEN $custody
+  WHEN NOT inCustody AND n.status = $custody THEN $community
+  ELSE n.status END AS status
+WHERE status <> n.status
+SET n.status = status, n.updatedAt = $now, n.version = n.version + 1
+RETURN n.uid AS uid
+"""
+
+
+async def custody_periods(tx: CountingTx, *, nominal_uid: str, except_uid: str) -> list[Row]:
+    """{uid, establishment, startedOn, endedOn} of each current custody period, by start."""
+    rows = await tx.run(CUSTODY_PERIODS, nominalUid=nominal_uid, exceptUid=except_uid)
+    return [row["period"] for row in rows]
+
+
+async def record_facts(tx: CountingTx, nominal_uid: str) -> Row:
+    """{riskLevel: of the latest current assessment or None, inCustody: an open period}."""
+    rows = await tx.run(RECORD_FACTS, nominalUid=nominal_uid)
+    return rows[0] if rows else {"riskLevel": None, "inCustody": False}
+
+
+async def derive_risk_levels(
+    tx: CountingTx, nominal_uids: list[str], now: datetime.datetime
+) -> list[str]:
+    """The nominals whose risk level changed."""
+    rows = await tx.run(DERIVE_RISK_LEVELS, nominalUids=nominal_uids, now=now)
+    return [str(row["uid"]) for row in rows]
+
+
+async def derive_custody_status(
+    tx: CountingTx,
+    nominal_uids: list[str],
+    now: datetime.datetime,
+    *,
+    custody: str,
+    community: str,
+    kept: list[str],
+) -> list[str]:
+    """The nominals whose status changed."""
+    rows = await tx.run(
+        DERIVE_CUSTODY_STATUS,
+        nominalUids=nominal_uids,
+        now=now,
+        custody=custody,
+        community=community,
+        kept=kept,
+    )
+    return [str(row["uid"]) for row in rows]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import strawberry
+from strawberry import relay
 
 from resolvers import record_writes
 from schema.context import Info
@@ -24,6 +25,11 @@ from schema.types.record import Record
 from schema.types.record_kinds import RECORD_TYPES, show_record
 
 RECORD_TYPE_NAMES = tuple(t.__name__ for t in RECORD_TYPES)
+
+
+def record_kind(global_id: relay.GlobalID) -> str | None:
+    """The kind a record's global id names; None for a stub's id, which hides it."""
+    return None if global_id.type_name == "RestrictedRecord" else global_id.type_name
 
 
 async def _add(info: Info, kind: str, input: RecordInputBase) -> Record:
@@ -77,7 +83,9 @@ class RecordMutation:
 
     @strawberry.mutation(
         description="A new version of the current entry, linked REVISION_OF the old one, which "
-        "stays readable; a stale `version` is a CONFLICT."
+        "stays readable with its own provenance and verification; a stale `version` is a "
+        "CONFLICT. The new version is entered by and on behalf of the reviser (their agency), "
+        "and is unverified until the manager verifies it."
     )
     async def revise_record(self, info: Info, input: ReviseRecordInput) -> Record:
         ctx = info.context
@@ -85,19 +93,24 @@ class RecordMutation:
             db=ctx.db,
             actor=ctx.require_actor(),
             uid=node_uid(input.id, RECORD_TYPE_NAMES, field="input.id"),
+            kind=record_kind(input.id),
             version=input.version,
             changes=input.changes.to_changes(),
             purpose=ctx.purpose,
         )
         return show_record(view)
 
-    @strawberry.mutation(description="The manager verifies the current version of an entry.")
+    @strawberry.mutation(
+        description="The manager verifies the current version of an entry they may read; "
+        "verifying again a version they last verified is a CONFLICT."
+    )
     async def verify_record(self, info: Info, input: VerifyRecordInput) -> Record:
         ctx = info.context
         view = await record_writes.verify_record(
             db=ctx.db,
             actor=ctx.require_actor(),
             uid=node_uid(input.id, RECORD_TYPE_NAMES, field="input.id"),
+            kind=record_kind(input.id),
             purpose=ctx.purpose,
         )
         return show_record(view)

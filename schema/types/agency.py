@@ -7,6 +7,7 @@ from graph.db import Row
 from resolvers import directory
 from schema.context import Info
 from schema.nodes import RowNode
+from schema.types.area import Area
 from schema.types.enums import AgencyKind, Jurisdiction
 
 
@@ -18,6 +19,15 @@ class Agency(RowNode):
     kind: AgencyKind
     jurisdiction: Jurisdiction
     responsible_authority: bool
+
+    @strawberry.field(
+        description="The areas the agency covers, by code. With `withinAreas`, also every "
+        "area part of those (at any depth): all the areas the agency works in."
+    )
+    async def covers(self, info: Info, within_areas: bool = False) -> list[Area]:
+        loaders = info.context.loaders
+        loader = loaders.agency_covers_within if within_areas else loaders.agency_covers
+        return [Area.from_row(row) for row in await loader.load(self.uid)]
 
     @classmethod
     async def fetch_rows(cls, info: Info, uids: list[str]) -> list[Row | None]:

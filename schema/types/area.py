@@ -16,7 +16,17 @@ class Area(RowNode):
     code: str
     name: str
     kind: AreaKind
-    population: int | None
+    population: int | None = strawberry.field(
+        description="Residents: a published estimate for nations and local authorities; for a "
+        "MAPPA area the sum of its local authorities, for a police division its MAPPA area's "
+        "(see populationSource)."
+    )
+    population_source: str | None = strawberry.field(
+        description="Where the population figure comes from, or how it was derived."
+    )
+    population_year: int | None = strawberry.field(
+        description="The year the population figure is for."
+    )
 
     @strawberry.field(description="The area this one is part of.")
     async def part_of(self, info: Info) -> Area | None:
@@ -42,4 +52,6 @@ class Area(RowNode):
             name=row["name"],
             kind=AreaKind(row["kind"]),
             population=int(population) if population is not None else None,
+            population_source=row.get("populationSource"),
+            population_year=row.get("populationYear"),
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from enum import Enum
 
 import strawberry
@@ -19,13 +20,37 @@ class NominalFilter:
     risk_levels: list[RiskLevel] | None = None
     statuses: list[NominalStatus] | None = None
     area_code: str | None = strawberry.field(
-        default=None, description="Managed in this area now, or in one of its sub-areas."
+        default=None,
+        description="Managed now in this area or one of its sub-areas; or managed now in a "
+        "larger area containing it (a local authority's MAPPA area) and living in it now.",
+    )
+    residence_area_code: str | None = strawberry.field(
+        default=None,
+        description="Living now (current address) in this area or one of its sub-areas, "
+        "wherever managed.",
     )
     manager_staff_id: str | None = strawberry.field(
         default=None, description="Managed now by this officer."
     )
     manager_agency_code: str | None = strawberry.field(
         default=None, description="Managed now by an officer of this agency."
+    )
+
+    date_of_birth: datetime.date | None = strawberry.field(
+        default=None, description="Born on this date."
+    )
+    visor_ref: str | None = strawberry.field(
+        default=None, description="A VISOR reference, or its start (VR-00012)."
+    )
+    postcode: str | None = strawberry.field(
+        default=None,
+        description="Has lived (now or before) at this postcode, or in this outward code "
+        "(AB11); case and spaces do not matter.",
+    )
+    address: str | None = strawberry.field(
+        default=None,
+        description="Has lived (now or before) at an address containing this text "
+        "(at least 3 characters; case does not matter).",
     )
 
     def to_filter(self) -> Filter:
@@ -37,6 +62,11 @@ class NominalFilter:
             area_code=self.area_code,
             manager_staff_id=self.manager_staff_id,
             manager_agency_code=self.manager_agency_code,
+            residence_area_code=self.residence_area_code,
+            date_of_birth=self.date_of_birth,
+            visor_ref=self.visor_ref,
+            postcode=self.postcode,
+            address=self.address,
         )
 
 

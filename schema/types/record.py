@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import datetime
 from enum import StrEnum
-from typing import TypedDict
+from typing import TYPE_CHECKING, Annotated, TypedDict
 
 import strawberry
 from strawberry import relay
 
 from graph.db import Row
+from resolvers.nominals import Reach
+from schema.context import Info
 from schema.types.agency import Agency
+
+if TYPE_CHECKING:
+    from schema.types.nominal import Nominal
 
 
 @strawberry.enum(description="The kind of a record entry (its kind label in the graph).")
@@ -34,6 +39,20 @@ class Record(relay.Node):
     kind: RecordKind
     entered_at: datetime.datetime = strawberry.field(description="When the entry was made.")
     on_behalf_of: Agency | None = strawberry.field(description="The entering agency.")
+
+    @strawberry.field(
+        description="The nominal the entry concerns: its identifying fields only (id, "
+        "visorRef, names, aliases, date of birth). Its record is read with "
+        "`nominal(visorRef:)` and a purpose."
+    )
+    async def about(
+        self, info: Info
+    ) -> Annotated[Nominal, strawberry.lazy("schema.types.nominal")] | None:
+        # Imported here: schema.types.nominal imports the record types through its fields.
+        from schema.types.nominal import Nominal
+
+        row = await info.context.loaders.records.about.load(self.uid)
+        return Nominal.from_row(row, reach=Reach.LINKED) if row else None
 
 
 class RecordFields(TypedDict):

@@ -38,7 +38,8 @@ class RecordEntry(Record):
     created_at: datetime.datetime
     entered_by: Officer | None = strawberry.field(description="Who made the entry.")
     verified_by: Officer | None = strawberry.field(
-        description="The manager who last verified the entry."
+        description="The manager who last verified this version; null until verified (a "
+        "revision starts unverified)."
     )
     verified_at: datetime.datetime | None
 
@@ -51,6 +52,22 @@ class RecordEntry(Record):
             loaders=ctx.loaders.records, actor=ctx.require_actor(), record_uid=self.uid
         )
         return [show_record(view) for view in views]
+
+    @strawberry.field(
+        description="The version this one replaced (REVISION_OF), null for a first version. A "
+        "revision is entered by and on behalf of whoever made it (a manager's revision of a "
+        "partner's entry is the manager's, for the manager's agency) and is unverified until "
+        "the manager verifies it; the version it replaced keeps its own provenance and "
+        "verification."
+    )
+    async def revision_of(self, info: Info) -> Record | None:
+        ctx = info.context
+        views = await records.record_revisions(
+            loaders=ctx.loaders.records, actor=ctx.require_actor(), record_uid=self.uid
+        )
+        uids = [view.row["uid"] for view in views]
+        position = uids.index(self.uid) if self.uid in uids else 0
+        return show_record(views[position - 1]) if position > 0 else None
 
 
 def entry_fields(row: Row) -> dict[str, Any]:

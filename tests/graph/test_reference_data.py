@@ -104,3 +104,43 @@ def test_partof_cycle_is_rejected(tmp_path: Path) -> None:
     directory = _broken_copy(tmp_path, "areas.json", "partOf", "S12000049")
     with pytest.raises(ValueError, match="cycle in the area hierarchy"):
         load_reference_files(directory)
+
+
+async def test_every_area_has_a_population_with_its_source_and_year(db: Database) -> None:
+    await load_reference_data(db)
+    missing = await db.read(
+        "MATCH (a:Area) WHERE a.population IS NULL OR a.populationSource IS NULL "
+        "OR a.populationYear IS NULL RETURN a.code AS code"
+    )
+    assert missing == []
+    # A MAPPA area is the sum of its local authorities, at migrate time, and says so.
+    mappa = await db.read(
+        "MATCH (m:Area {code: 'SCO-MAPPA-A'}) "
+        "RETURN m.population AS population, m.populationSource AS source, "
+        "m.populationYear AS year, "
+        "COLLECT { MATCH (la:Area {kind: 'LOCAL_AUTHORITY'})-[:PART_OF]->(m) "
+        "          RETURN la.population } AS parts"
+    )
+    (row,) = mappa
+    assert row["population"] == sum(row["parts"]) == 224200 + 263800 + 94300
+    assert row["source"].startswith("sum of its 3 local authorities (National Records of")
+    assert row["year"] == 2022
+    # A police division coterminous with its MAPPA area has that area's figure.
+    division = await db.read(
+        "MATCH (d:Area {code: 'SCO-DIV-A'}) RETURN d.population AS p, d.populationSource AS s"
+    )
+    assert division[0]["p"] == row["population"]
+    assert division[0]["s"].startswith("that of its MAPPA area SCO-MAPPA-A")
+    # A stated figure keeps the file's source and year.
+    nation = await db.read(
+        "MATCH (n:Area {code: 'S92000003'}) "
+        "RETURN n.population AS p, n.populationSource AS s, n.populationYear AS y"
+    )
+    assert nation == [
+        {
+            "p": 5436600,
+            "s": "National Records of Scotland, ONS and NISRA mid-year population estimates, "
+            "rounded",
+            "y": 2022,
+        }
+    ]

@@ -72,14 +72,44 @@ def test_may_read(reader: Actor, record: Row, readable: bool) -> None:
     assert records.may_read(reader, record, STEWARDS) is readable
 
 
-def test_notice_names_the_manager_or_else_the_entering_agency() -> None:
-    with_manager = {"manager": {"uid": "m", "name": "Morag", "agencyName": "PSOS"}}
-    assert records.restriction_notice(row(), with_manager) == (
+MANAGER: Row = {
+    "manager": {
+        "uid": "m",
+        "name": "Morag",
+        "clearance": "SECRET",
+        "agencyUid": "ag-psos",
+        "agencyName": "PSOS",
+    }
+}
+
+
+def test_notice_names_the_manager_and_the_entering_agency_who_can_grant_access() -> None:
+    kept = row(**INTEL_C)
+    assert records.restriction_notice(actor(), kept, MANAGER) == (
         "Restricted: contact the manager, Morag, PSOS."
     )
-    assert records.restriction_notice(row(), {"manager": None}) == (
+    partners = row(**INTEL_C) | {"onBehalfOf": {"uid": "ag-sps", "name": "SPS"}}
+    assert records.restriction_notice(actor(), partners, MANAGER) == (
+        "Restricted: contact the manager, Morag, PSOS or the entering agency, SPS."
+    )
+    assert records.restriction_notice(actor(), kept, {"manager": None}) == (
         "Restricted: contact the entering agency, Police Scotland."
     )
+    # A manager whose own clearance is below the entry cannot share it.
+    low_manager = {"manager": MANAGER["manager"] | {"clearance": "OFFICIAL"}}
+    assert records.restriction_notice(
+        actor(), row("OFFICIAL_SENSITIVE", **INTEL_C), low_manager
+    ) == ("Restricted: contact the entering agency, Police Scotland.")
+    assert records.restriction_notice(actor(), kept | {"onBehalfOf": None}, {"manager": None}) == (
+        records.KEPT_TO_STEWARDS
+    )
+
+
+def test_notice_above_the_readers_clearance_names_no_one() -> None:
+    for reader in (actor(clearance="OFFICIAL"), actor(uid="m", clearance="OFFICIAL")):
+        assert records.restriction_notice(reader, row("SECRET", **INTEL_C), MANAGER) == (
+            "Restricted: this entry is marked above your clearance."
+        )
 
 
 async def shown(db: Database, staff_id: str, **filters: object) -> list[tuple[str, bool]]:

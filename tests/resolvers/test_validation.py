@@ -10,6 +10,7 @@ import pytest
 
 from graph.db import Database
 from graph.reference_data import load_reference_data
+from resolvers import paging, validation
 from resolvers.errors import BadUserInput
 from resolvers.validation import (
     NOMINAL_FIELDS,
@@ -122,3 +123,47 @@ async def test_reference_codes_are_checked_against_the_graph(db: Database) -> No
         with pytest.raises(BadUserInput) as error:
             await check_references(db, values, prefix="i", areas=areas, agencies=agencies)
         assert field_of(error) == field
+
+
+@pytest.mark.parametrize(
+    "value", ["a\x00b", "a\nb", "a\rb", "a\tb", "\x1b[31m", "a\x7fb", "a\u2028b"]
+)
+def test_single_line_fields_refuse_control_characters(value: str) -> None:
+    with pytest.raises(BadUserInput) as refused:
+        validation.name("input.lastName", value)
+    assert refused.value.field == "input.lastName"
+    assert "control character" in refused.value.message
+
+
+def test_free_text_keeps_newlines_and_tabs_but_not_other_controls() -> None:
+    kept = "one\r\ntwo\n\tthree"
+    assert validation.text("input.text", kept) == kept
+    for value in ("a\x00b", "\x1b[2J", "a\x85b", "lone \ud800"):
+        with pytest.raises(BadUserInput) as refused:
+            validation.text("input.text", value)
+        assert refused.value.field == "input.text"
+
+
+@pytest.mark.parametrize(
+    "value", [datetime.date(1, 1, 1), datetime.date(1899, 12, 31), datetime.date(2200, 1, 1)]
+)
+def test_dates_are_bounded_to_a_plausible_range(value: datetime.date) -> None:
+    with pytest.raises(BadUserInput) as refused:
+        validation.any_date("input.reviewOn", value)
+    assert refused.value.field == "input.reviewOn"
+    assert validation.any_date("f", datetime.date(1900, 1, 1)) == datetime.date(1900, 1, 1)
+
+
+@pytest.mark.parametrize(
+    "moment",
+    [
+        datetime.datetime(
+            9999, 12, 31, 23, 59, 59, tzinfo=datetime.timezone(-datetime.timedelta(hours=14))
+        ),
+        datetime.datetime(1, 1, 1, tzinfo=datetime.timezone(datetime.timedelta(hours=14))),
+    ],
+)
+def test_a_time_out_of_range_in_utc_is_bad_input(moment: datetime.datetime) -> None:
+    with pytest.raises(BadUserInput) as refused:
+        paging.as_utc(moment, field="input.receivedAt")
+    assert refused.value.field == "input.receivedAt"

@@ -6,7 +6,8 @@ which what the actor may not read comes back as RestrictedRecord stubs) or the c
 error (FORBIDDEN). Whatever the outcome, no marker text of a record the actor may not read
 appears in the response. An answered read writes exactly the CONSULT events of its row (officer,
 nominals, purpose); an allowed write exactly its one audit event; a refused read or write writes
-nothing at all (the whole graph is compared for writes).
+exactly one REFUSED event (officer, operation, the nominal its arguments name) and nothing else
+(the whole graph is compared for writes).
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ from tests.access_matrix_graph import (
 )
 from tests.graphql_client import error_codes, post_graphql
 from tests.schema.test_mutations_records import KINDS
-from tests.write_graph import dump
+from tests.write_graph import dump_without_audit
 from visor.settings import Settings
 
 ALLOWED = "ALLOWED"
@@ -192,6 +193,31 @@ QUERIES: dict[str, Operation] = {
         consults=((A,),),
         purpose="subject access request register",
     ),
+    # Who is signed in, the directory and reference data: any active officer; they name no
+    # nominal, so they are not consultations.
+    "me": Operation(
+        """query Q { me { staffId roles clearance agency { code covers { code } } } }""",
+        table(ALLOWED),
+    ),
+    "officers": Operation(
+        """query Q { officers(first: 50) { totalCount edges { node {
+          staffId roles clearance agency { code } } } } }""",
+        table(ALLOWED),
+    ),
+    "areas": Operation(
+        """query Q { areas(kind: MAPPA_AREA, partOf: "S92000003") {
+          code population populationSource populationYear } }""",
+        table(ALLOWED),
+    ),
+    "agencies": Operation(
+        """query Q { agencies(covers: "S12000033") { code kind covers { code } } }""",
+        table(ALLOWED),
+    ),
+    "categories": Operation(
+        """query Q { categories(jurisdiction: SCOTLAND) { code name jurisdiction } }""",
+        table(ALLOWED),
+    ),
+    "riskTools": Operation("""query Q { riskTools { code name } }""", table(ALLOWED)),
 }
 
 WRITERS = allowed_for("manager", "partner")
@@ -447,7 +473,9 @@ async def test_cell(
         await shared_access_matrix_graph(db)
     agency_uids = await agencies(db)
     before = await events(db)
-    graph_before = await dump(db) if op.mutation and expected not in ANSWERED else None
+    graph_before = (
+        await dump_without_audit(db) if op.mutation and expected not in ANSWERED else None
+    )
 
     body = ask(base_url, settings, op, staff_id, agency_uids)
 
@@ -471,9 +499,29 @@ async def test_cell(
     else:
         assert error_codes(body) == [expected], body
         assert body.get("data") is None, body
-        assert after == before
+        assert after[: len(before)] == before
+        if expected == FORBIDDEN:
+            # A refused attempt is audited: exactly one REFUSED event, and nothing else.
+            assert [
+                {key: event[key] for key in ("action", "officer", "nominals")}
+                for event in after[len(before) :]
+            ] == [{"action": "REFUSED", "officer": staff_id, "nominals": refused_names(name, op)}]
+            assert after[-1]["purpose"].startswith(f"refused {name}: "), after[-1]
+        else:
+            assert after == before  # a CONFLICT is no refusal: no event at all
         if graph_before is not None:
-            assert await dump(db) == graph_before
+            assert await dump_without_audit(db) == graph_before
+
+
+# The refused reads whose arguments name a nominal (writes name those of their audit event).
+REFUSED_READS_NAME = {"auditTrail": (A,), "disclosurePackage": (A,)}
+
+
+def refused_names(name: str, op: Operation) -> list[str]:
+    if not op.mutation:
+        return sorted(REFUSED_READS_NAME.get(name, ()))
+    assert op.audit is not None
+    return sorted(ref for ref in op.audit[1] if ref != "$new")
 
 
 def test_every_root_field_has_a_row_in_the_matrix() -> None:

@@ -60,7 +60,7 @@ async def test_a_secret_record_by_id_is_a_stub_for_low_clearance(
     node = stub["data"]["node"]  # type: ignore[index]
     assert node["__typename"] == "RestrictedRecord"
     assert node["kind"] == "NOTE" and node["onBehalfOf"] == {"code": "PSOS"}
-    assert node["notice"].startswith("Restricted: contact the manager, Morag Manager")
+    assert node["notice"] == "Restricted: this entry is marked above your clearance."
     assert not any(text in json.dumps(stub) for text in SECRET_TEXTS)
 
     # Asking for the stub's own type name does not unlock the content either.
@@ -136,3 +136,70 @@ async def test_a_transfer_by_id_is_an_audited_consultation_of_its_nominal(
         base_url, query, {"id": transfer_id}, secret=settings.secret, staff_id="T-M3"
     )
     assert no_purpose["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
+
+
+async def test_a_global_id_naming_another_kind_is_not_found(
+    db: Database, base_url: str, settings: Settings
+) -> None:
+    """`Note:<uid of a risk assessment>` names nothing, like an unknown id: no consultation."""
+    await create_record_graph(db)
+    right = ask(base_url, settings, "T-MGR", str(GlobalID("RiskAssessment", "rec-ra-3")))
+    assert right["data"]["node"]["__typename"] == "RiskAssessment"  # type: ignore[index]
+    consulted = await consultations(db)
+    for wrong in ("Note", "Intelligence"):
+        body = ask(base_url, settings, "T-MGR", str(GlobalID(wrong, "rec-ra-3")))
+        (problem,) = body["errors"]  # type: ignore[misc]
+        assert problem["extensions"]["code"] == "NOT_FOUND", body
+    assert await consultations(db) == consulted
+    # A reader who sees only the stub gets it under any record type's id (the stub shows the
+    # kind anyway), and under the stub's own type name.
+    for type_name in ("RestrictedRecord", "Note"):
+        stub = ask(base_url, settings, "T-LOW", str(GlobalID(type_name, "rec-ra-3")))
+        assert stub["data"]["node"]["__typename"] == "RestrictedRecord"  # type: ignore[index]
+
+
+async def test_revise_and_verify_refuse_an_id_naming_another_kind(
+    db: Database, base_url: str, settings: Settings
+) -> None:
+    await create_record_graph(db)
+    wrong = str(GlobalID("Note", "rec-ra-3"))
+    for query, variables in (
+        (
+            "mutation($input: ReviseRecordInput!) { reviseRecord(input: $input) { id } }",
+            {"id": wrong, "version": 3, "changes": {"summary": "x"}},
+        ),
+        (
+            "mutation($input: VerifyRecordInput!) { verifyRecord(input: $input) { id } }",
+            {"id": wrong},
+        ),
+    ):
+        body = post_graphql(
+            base_url, query, {"input": variables}, secret=settings.secret, staff_id="T-MGR"
+        )
+        (problem,) = body["errors"]
+        assert (problem["extensions"]["code"], problem["extensions"]["field"]) == (
+            "NOT_FOUND",
+            "input.id",
+        ), body
+    versions = await db.read("MATCH (r:RiskAssessment) RETURN count(r) AS n")
+    verified = await db.read("MATCH (:Officer)-[v:VERIFIED]->(:Record) RETURN count(v) AS n")
+    assert (versions, verified) == ([{"n": 4}], [{"n": 2}])
+
+
+async def test_a_malformed_request_id_names_its_type_with_the_right_article(
+    db: Database, base_url: str, settings: Settings
+) -> None:
+    await load_reference_data(db)
+    await db.write(
+        "CREATE (:Officer {uid: 'of-dpo', staffId: 'T-DPO', name: 'Dee', active: true,"
+        " roles: ['DATA_PROTECTION_OFFICER'], clearance: 'SECRET'})"
+    )
+    body = post_graphql(
+        base_url,
+        '{ disclosurePackage(request: "bm9wZQ==") { __typename } }',
+        secret=settings.secret,
+        staff_id="T-DPO",
+    )
+    (problem,) = body["errors"]
+    assert problem["extensions"]["code"] == "BAD_USER_INPUT", body
+    assert problem["message"].startswith("request: not the ID of a SubjectAccessRequest")

@@ -288,7 +288,11 @@ async def test_a_restricted_record_by_global_id_is_a_stub_whatever_the_type_name
 async def test_every_restricted_record_at_once_by_nodes(
     graph: Database, base_url: str, settings: Settings, staff_id: str
 ) -> None:
-    ids = [gid("Intelligence" if "int" in uid else "Note", uid) for uid in MARKERS]
+    # Each id names its record's own kind (rec-b-c is intelligence): a readable record is
+    # found only under its kind (issue 9), a restricted one is a stub under any.
+    ids = [
+        gid("Intelligence" if "int" in uid or uid == "rec-b-c" else "Note", uid) for uid in MARKERS
+    ]
     ids += [gid("Nominal", "nom-1"), gid("Nominal", "nom-2"), gid("Transfer", TRANSFER_UID)]
     query = (
         FULL

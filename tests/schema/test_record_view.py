@@ -140,6 +140,9 @@ SPS: dict[str, Any] = {"code": "SPS"}
 MGR: dict[str, Any] = {"staffId": "T-MGR", "agency": PSOS}
 PRT: dict[str, Any] = {"staffId": "T-PRT", "agency": SPS}
 NOTICE = "Restricted: contact the manager, Morag Manager, Police Scotland."
+ABOVE_CLEARANCE = "Restricted: this entry is marked above your clearance."
+CLEARANCES = ("OFFICIAL", "OFFICIAL_SENSITIVE", "SECRET")
+READER_CLEARANCE = {"T-PRT": "OFFICIAL_SENSITIVE", "T-LOW": "OFFICIAL"}
 
 
 def entry(
@@ -182,14 +185,16 @@ def entry(
     }
 
 
-def stub(uid: str, kind: str, at: str, agency: dict[str, str] = PSOS) -> object:
+def stub(
+    uid: str, kind: str, at: str, agency: dict[str, str] = PSOS, notice: str = NOTICE
+) -> object:
     return {
         "__typename": "RestrictedRecord",
         "id": gid("RestrictedRecord", uid),
         "kind": kind,
         "enteredAt": f"{at}+00:00",
         "onBehalfOf": agency,
-        "notice": NOTICE,
+        "notice": notice,
     }
 
 
@@ -339,10 +344,15 @@ FULL = {
 CURRENT = list(FULL)
 
 
-def stubbed(uid: str) -> object:
+def stubbed(uid: str, reader: str) -> object:
+    """The stub `reader` gets: above their clearance it names no one (nobody can grant
+    clearance); an entry kept to its stewards names the manager (whose agency entered them)."""
     full: Any = FULL[uid]
     agency = full["onBehalfOf"]
-    return stub(uid, full["kind"], full["enteredAt"][:-6], agency)
+    held = CLEARANCES.index(READER_CLEARANCE.get(reader, "SECRET"))
+    above = CLEARANCES.index(full["classification"]) > held
+    notice = ABOVE_CLEARANCE if above else NOTICE
+    return stub(uid, full["kind"], full["enteredAt"][:-6], agency, notice)
 
 
 def content(uid: str) -> set[str]:
@@ -385,7 +395,7 @@ async def test_entries_a_reader_may_not_see_are_stubs_without_content(
     body = post(base_url, settings, staff_id, RECORDS, ref="VR-0000001")
     raw = json.dumps(body)
     shown = body["data"]["nominal"]["records"]
-    assert shown == [stubbed(uid) if uid in restricted else FULL[uid] for uid in CURRENT]
+    assert shown == [stubbed(uid, staff_id) if uid in restricted else FULL[uid] for uid in CURRENT]
     shown_in_full = {text for uid in CURRENT if uid not in restricted for text in content(uid)}
     for uid in restricted:
         for text in content(uid) - shown_in_full:
@@ -459,7 +469,7 @@ async def test_latest_plan_custody_status_and_provenance(
         },
     }
     low = data(base_url, settings, "T-LOW", VIEW, ref="VR-0000001")["nominal"]
-    assert low["latestRiskAssessment"] == stubbed("rec-ra-3")
+    assert low["latestRiskAssessment"] == stubbed("rec-ra-3", "T-LOW")
     other = data(base_url, settings, "T-MGR", VIEW, ref="VR-0000002")["nominal"]
     assert other == {
         "latestRiskAssessment": None,
