@@ -11,6 +11,7 @@ from loaders import Loaders
 from resolvers.actor import Actor
 from resolvers.errors import Unauthenticated, Unavailable
 from resolvers.transfers.feed import TransferFeed
+from resolvers.transfers.workflow import DEFAULT_HANDOVER_DAYS
 
 
 @dataclass
@@ -24,6 +25,8 @@ class Context:
     """The X-Visor-Purpose header, used when a field is given no `purpose` argument."""
     connection_params: dict[str, object] | None = None
     """A WebSocket's `connection_init` payload (strawberry sets it)."""
+    transfer_handover_days: int = DEFAULT_HANDOVER_DAYS
+    """VISOR_TRANSFER_HANDOVER_DAYS, for acceptTransfer."""
     transfer_feed: TransferFeed | None = None
     """This process's tail of transfer steps, for subscriptions (visor/app.py's lifespan)."""
 

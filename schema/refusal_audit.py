@@ -2,7 +2,8 @@
 REFUSED audit event (resolvers/refusals.py): the officer, the operation (the root field), the
 reason, and the nominals the field's arguments name (`visorRef`, `otherVisorRef`, `nominal`,
 `id`, `ids`, `request`, `transfer`, at the top or inside `input`). One write per refused field,
-after the answer is complete; UNAUTHENTICATED (no officer) and bad input (not refused) write nothing."""
+after the answer is complete; UNAUTHENTICATED (no officer) and bad input (not refused) write
+nothing."""
 
 from __future__ import annotations
 

@@ -74,6 +74,7 @@ class VisorGraphQL(GraphQL[Context, None]):
         self.verifier = load_verifier(settings)
         self.max_body_bytes = settings.max_body_bytes
         self.max_tokens = settings.max_tokens
+        self.transfer_handover_days = settings.transfer_handover_days
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "websocket":
@@ -98,6 +99,7 @@ class VisorGraphQL(GraphQL[Context, None]):
 
     async def get_context(self, request: Request | WebSocket, response: Any) -> Context:
         context = await build_context(request, db=request.app.state.db, verifier=self.verifier)
+        context.transfer_handover_days = self.transfer_handover_days
         if context.actor is None and isinstance(request, Request) and not self._ide_page(request):
             raise unauthenticated(context.auth_error or "a bearer token is required")
         return context

@@ -22,6 +22,7 @@ RETURN n.uid AS uid LIMIT 1
 STEWARDSHIP = """
 MATCH (n:Nominal {uid: $uid})
 RETURN n.uid AS uid, n.version AS version, n.status AS status, n.category AS category,
+  n.riskLevel AS riskLevel,
   COLLECT { MATCH (n)-[m:MANAGED_IN]->(a:Area) WHERE m.to IS NULL
             RETURN a.code ORDER BY m.from DESC }[0] AS areaCode,
   COLLECT { MATCH (o:Officer)-[m:MANAGES]->(n) WHERE m.to IS NULL

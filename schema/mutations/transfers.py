@@ -111,6 +111,7 @@ class TransferMutation:
             note=note,
             manager_staff_id=manager,
             category=category,
+            handover_days=ctx.transfer_handover_days,
         )
         return Transfer.from_row(row)
 
