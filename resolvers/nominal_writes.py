@@ -20,7 +20,7 @@ from graph.models.enums import AuditAction
 from graph.queries.jurisdiction import area_jurisdictions
 from graph.writes import nominals as writes
 from resolvers.actor import Actor
-from resolvers.errors import BadUserInput, Conflict, NotFound, echo
+from resolvers.errors import BadUserInput, Conflict, NotFound, quoted
 from resolvers.jurisdiction import require_category, require_covered
 from resolvers.nominal_state import check_nominal_changes
 from resolvers.validation import NOMINAL_FIELDS, check_references, name, validate_fields
@@ -65,7 +65,7 @@ async def resolve_nominal(
     if found is None:
         field = ref_field if visor_ref is not None else id_field
         shown = str(visor_ref if visor_ref is not None else uid)
-        raise NotFound(f"{field}: no nominal '{echo(shown)}'", field=field)
+        raise NotFound(f"{field}: no nominal {quoted(shown)}", field=field)
     return found
 
 

@@ -7,7 +7,7 @@ import binascii
 import datetime
 import json
 
-from resolvers.errors import BadUserInput, echo
+from resolvers.errors import BadUserInput, quoted
 
 MAX_PAGE_SIZE = 100
 
@@ -64,6 +64,6 @@ def decode_cursor(cursor: str, connection: str, *types: type) -> list[object]:
         )
     ):
         raise BadUserInput(
-            f"after: not a cursor of this connection: '{echo(cursor)}'", field="after"
+            f"after: not a cursor of this connection: {quoted(cursor)}", field="after"
         )
     return parsed[1:]
