@@ -25,6 +25,7 @@ UNIQUE_KEYS: tuple[tuple[str, str], ...] = (
             "Location",
             "Record",
             "Transfer",
+            "TransferStep",
             "AuditEvent",
             "SubjectAccessRequest",
             "ReferenceCode",
@@ -35,6 +36,7 @@ UNIQUE_KEYS: tuple[tuple[str, str], ...] = (
     ("Area", "code"),
     ("Officer", "staffId"),
     ("AuditEvent", "seq"),
+    ("TransferStep", "auditSeq"),
     ("ReferenceCode", "key"),
 )
 """(label, stored property) pairs with a uniqueness constraint."""

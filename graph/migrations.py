@@ -16,10 +16,19 @@ AUDIT_CHAIN_CONSTRAINT = (
 )
 
 
+# DECLINED replaced REJECTED as the receiving area's refusal of a transfer (issue 10).
+DECLINED_FOR_REJECTED = """
+MATCH (t:Transfer {status: 'REJECTED'})
+SET t.status = 'DECLINED'
+RETURN count(t) AS rewritten
+"""
+
+
 @dataclass(frozen=True)
 class MigrationReport:
     created_schema_objects: list[str]
     reference: ReferenceCounts
+    transfers_declined_for_rejected: int = 0
 
 
 async def migrate(db: Database) -> MigrationReport:
@@ -29,4 +38,9 @@ async def migrate(db: Database) -> MigrationReport:
         created.append("audit_chain_name")
     reference = await load_reference_data(db)
     await migrate_association_kinds(db)
-    return MigrationReport(created_schema_objects=created, reference=reference)
+    (rewritten,) = await db.write(DECLINED_FOR_REJECTED)
+    return MigrationReport(
+        created_schema_objects=created,
+        reference=reference,
+        transfers_declined_for_rejected=int(rewritten["rewritten"]),
+    )

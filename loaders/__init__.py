@@ -9,6 +9,7 @@ from strawberry.dataloader import DataLoader
 from graph.db import Database, Row
 from loaders.agencies import agency_covers_loader, officer_agency_loader, officer_loader
 from loaders.management import ManagementLoaders, build_management_loaders
+from loaders.movement import movement_loader
 from loaders.records import RecordLoaders, build_record_loaders
 
 
@@ -24,6 +25,8 @@ class Loaders:
     """Agency uid → the areas it COVERS and every area PART_OF them."""
     records: RecordLoaders
     management: ManagementLoaders
+    movement: DataLoader[str, list[Row]]
+    """Nominal uid → its residence and managing-area periods (graph/queries/movement.py)."""
 
 
 def build_loaders(db: Database) -> Loaders:
@@ -34,4 +37,5 @@ def build_loaders(db: Database) -> Loaders:
         agency_covers_within=agency_covers_loader(db, within=True),
         records=build_record_loaders(db),
         management=build_management_loaders(db),
+        movement=movement_loader(db),
     )

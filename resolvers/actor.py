@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from graph.db import Database
 from graph.queries import officers
-from resolvers.errors import Unauthenticated
+from resolvers.errors import Unauthenticated, quoted
 
 
 @dataclass(frozen=True)
@@ -27,9 +27,9 @@ async def load_actor(*, db: Database, staff_id: str) -> Actor:
     """The active officer named by a verified token; UNAUTHENTICATED when unknown or inactive."""
     row = await officers.actor_by_staff_id(db, staff_id)
     if row is None:
-        raise Unauthenticated(f"no officer with staff id {staff_id!r}")
+        raise Unauthenticated(f"no officer with staff id {quoted(staff_id)}")
     if not row["active"]:
-        raise Unauthenticated(f"officer {staff_id!r} is not active")
+        raise Unauthenticated(f"officer {quoted(staff_id)} is not active")
     return Actor(
         uid=row["uid"],
         staff_id=row["staffId"],

@@ -22,7 +22,7 @@ from graph.queries import audit_log as queries
 from resolvers import paging
 from resolvers.actor import Actor
 from resolvers.audit import record_consultation, require_purpose
-from resolvers.errors import BadUserInput, Forbidden, NotFound
+from resolvers.errors import BadUserInput, Forbidden, NotFound, quoted
 
 
 @dataclass(frozen=True)
@@ -100,11 +100,11 @@ async def access_log(
         raise BadUserInput("officer: give a staff id or an officer's ID", field="officer")
     if officer_uid is not None:
         officer = await queries.officer_by_uid(db, officer_uid)
-        named = f"id {officer_uid!r}"
+        named = f"id {quoted(officer_uid)}"
     else:
         assert staff_id is not None
         officer = await queries.officer_by_staff_id(db, staff_id)
-        named = f"staff id {staff_id!r}"
+        named = f"staff id {quoted(staff_id)}"
     if agency_uid is not None and (officer is None or officer["agencyUid"] != agency_uid):
         raise Forbidden("accessLog: a supervisor sees only officers of their own agency")
     if officer is None:
@@ -165,5 +165,7 @@ def encode_cursor(seq: int) -> str:
 def decode_cursor(cursor: str) -> int:
     (seq,) = paging.decode_cursor(cursor, "audit", int)
     if not isinstance(seq, int) or seq < 1:
-        raise BadUserInput(f"after: not a cursor of this connection: {cursor!r}", field="after")
+        raise BadUserInput(
+            f"after: not a cursor of this connection: {quoted(cursor)}", field="after"
+        )
     return seq

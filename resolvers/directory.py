@@ -12,7 +12,7 @@ from graph.queries import geography, reference
 from graph.queries import officers as queries
 from resolvers import paging
 from resolvers.actor import Actor
-from resolvers.errors import BadUserInput
+from resolvers.errors import BadUserInput, quoted
 
 DIRECTORY = "officers"
 """The directory's cursor name."""
@@ -71,13 +71,13 @@ async def agency_uid(
     naming `field` when there is none."""
     if global_uid is not None:
         if global_uid not in await queries.agencies_by_uid(db, [global_uid]):
-            raise BadUserInput(f"{field}: no agency with id {global_uid!r}", field=field)
+            raise BadUserInput(f"{field}: no agency with id {quoted(global_uid)}", field=field)
         return global_uid
     if code is None:
         return None
     found = await reference.agency_uids_by_code(db, [code])
     if code not in found:
-        raise BadUserInput(f"{field}: no agency with code {code!r}", field=field)
+        raise BadUserInput(f"{field}: no agency with code {quoted(code)}", field=field)
     return found[code]
 
 
@@ -88,13 +88,13 @@ async def officer_uid(
     naming `field` when there is none."""
     if global_uid is not None:
         if global_uid not in await queries.officers_by_uid(db, [global_uid]):
-            raise BadUserInput(f"{field}: no officer with id {global_uid!r}", field=field)
+            raise BadUserInput(f"{field}: no officer with id {quoted(global_uid)}", field=field)
         return global_uid
     if staff_id is None:
         return None
     found = await queries.actor_by_staff_id(db, staff_id)
     if found is None:
-        raise BadUserInput(f"{field}: no officer with staff id {staff_id!r}", field=field)
+        raise BadUserInput(f"{field}: no officer with staff id {quoted(staff_id)}", field=field)
     uid: str = found["uid"]
     return uid
 
@@ -113,7 +113,7 @@ async def officer_directory(
     name or staff id contains `text` (case-insensitive)."""
     paging.check_page_size(first)
     if role is not None and role not in {r.value for r in Role}:
-        raise BadUserInput(f"role: unknown role {role!r}", field="role")
+        raise BadUserInput(f"role: unknown role {quoted(role)}", field="role")
     needle = (text or "").strip().lower() or None
     position = paging.decode_cursor(after, DIRECTORY, str, str) if after is not None else None
     total, rows = await queries.officer_directory(

@@ -34,6 +34,12 @@ class Conflict(VisorError):
     code = "CONFLICT"
 
 
+class Unavailable(VisorError):
+    """Something the answer needs is not there now; the client may try again."""
+
+    code = "UNAVAILABLE"
+
+
 ECHO_LIMIT = 40
 
 
@@ -44,3 +50,10 @@ def echo(value: object, *, limit: int = ECHO_LIMIT) -> str:
     if len(text) <= limit:
         return text
     return f"{text[:limit]}… ({len(text)} characters)"
+
+
+def quoted(value: object, *, limit: int = ECHO_LIMIT) -> str:
+    """`repr(value)` for an error message, a long string cut to its first `limit` characters."""
+    if isinstance(value, str) and len(value) > limit:
+        return f"{value[:limit]!r}… ({len(value)} characters)"
+    return repr(value)

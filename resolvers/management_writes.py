@@ -18,7 +18,7 @@ from graph.writes import management as writes
 from graph.writes import nominals as nominal_writes_cypher
 from resolvers import validation
 from resolvers.actor import Actor
-from resolvers.errors import BadUserInput, Conflict, NotFound
+from resolvers.errors import BadUserInput, Conflict, NotFound, quoted
 from resolvers.nominal_writes import lock_and_steward, now, resolve_nominal
 from resolvers.paging import as_utc
 from resolvers.validation import check_references, choice, name, past_date
@@ -51,10 +51,10 @@ async def _officer_uid(
     manage nominals and partner on them)."""
     row = await writes.officer(tx, staff_id)
     if row is None:
-        raise BadUserInput(f"input.staffId: no officer {staff_id!r}", field="input.staffId")
+        raise BadUserInput(f"input.staffId: no officer {quoted(staff_id)}", field="input.staffId")
     if active and not row["active"]:
         raise BadUserInput(
-            f"input.staffId: officer {staff_id!r} is not active", field="input.staffId"
+            f"input.staffId: officer {quoted(staff_id)} is not active", field="input.staffId"
         )
     if contributor and not is_contributor(row["roles"]):
         raise BadUserInput(
@@ -92,7 +92,7 @@ async def assign_manager(
     `staff_id` from then. By the manager, a supervisor of the manager's agency, or an admin."""
     _one_nominal(uid, visor_ref, id_field="input.id", ref_field="input.visorRef")
     name("input.staffId", staff_id)
-    start = as_utc(from_) if from_ is not None else None
+    start = as_utc(from_, field="input.from") if from_ is not None else None
     if start is not None and start > now():
         raise BadUserInput(f"input.from: {start.isoformat()} is in the future", field="input.from")
 

@@ -20,8 +20,9 @@ from graph.models.enums import AuditAction
 from graph.queries.jurisdiction import area_jurisdictions
 from graph.writes import nominals as writes
 from resolvers.actor import Actor
-from resolvers.errors import BadUserInput, Conflict, NotFound
+from resolvers.errors import BadUserInput, Conflict, NotFound, quoted
 from resolvers.jurisdiction import require_category, require_covered
+from resolvers.nominal_state import check_nominal_changes
 from resolvers.validation import NOMINAL_FIELDS, check_references, name, validate_fields
 from resolvers.write_access import require_creator, require_writer
 
@@ -64,7 +65,7 @@ async def resolve_nominal(
     if found is None:
         field = ref_field if visor_ref is not None else id_field
         shown = str(visor_ref if visor_ref is not None else uid)
-        raise NotFound(f"{field}: no nominal {shown[:40]!r}", field=field)
+        raise NotFound(f"{field}: no nominal {quoted(shown)}", field=field)
     return found
 
 
@@ -172,6 +173,8 @@ async def update_nominal(
             area_code = stewards["areaCode"]
             area = (await area_jurisdictions(tx, [area_code], agency_uid=None))[area_code]
             require_category(area, values["category"], field="input.category")
+        if stewards["version"] == version:  # a stale version is a CONFLICT, below
+            await check_nominal_changes(tx, nominal_uid=target, current=stewards, values=values)
         row = await writes.update_nominal(
             tx, uid=target, version=version, changes=values, now=now()
         )

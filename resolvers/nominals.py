@@ -19,7 +19,7 @@ from graph.queries.nominals import NominalFilter
 from resolvers import paging
 from resolvers.actor import Actor
 from resolvers.audit import record_consultation, require_purpose
-from resolvers.errors import BadUserInput, NotFound
+from resolvers.errors import BadUserInput, NotFound, quoted
 
 MAX_SEARCH_TEXT = 200
 SEARCH_PURPOSE = "name search"
@@ -95,7 +95,7 @@ async def get_nominal(*, db: Database, actor: Actor, visor_ref: str, purpose: st
     stated = require_purpose(purpose)
     nominal = await queries.nominal_by_visor_ref(db, visor_ref)
     if nominal is None:
-        raise NotFound(f"visorRef: no nominal {visor_ref!r}", field="visorRef")
+        raise NotFound(f"visorRef: no nominal {quoted(visor_ref)}", field="visorRef")
     await record_consultation(db=db, actor=actor, nominal_uids=[nominal["uid"]], purpose=stated)
     return nominal
 
@@ -126,7 +126,7 @@ async def list_nominals(
     stated = require_purpose(purpose)
     paging.check_page_size(first)
     if order not in ORDERINGS:
-        raise BadUserInput(f"orderBy: unknown ordering {order!r}", field="orderBy")
+        raise BadUserInput(f"orderBy: unknown ordering {quoted(order)}", field="orderBy")
     where = normalise_filter(where)
     await _check_filter(db, where)
     position = decode_cursor(after, order, descending) if after is not None else None
@@ -226,7 +226,7 @@ def normalise_filter(where: NominalFilter) -> NominalFilter:
         postcode = re.sub(r"\s+", "", where.postcode).upper()
         if not POSTCODE.fullmatch(postcode):
             raise BadUserInput(
-                f"filter.postcode: not a postcode or an outward code: {where.postcode[:20]!r}",
+                f"filter.postcode: not a postcode or an outward code: {quoted(where.postcode)}",
                 field="filter.postcode",
             )
     if where.address is not None:
@@ -283,5 +283,7 @@ def encode_offset(offset: int) -> str:
 def decode_offset(cursor: str) -> int:
     (offset,) = paging.decode_cursor(cursor, "search", int)
     if not isinstance(offset, int) or offset < 0:
-        raise BadUserInput(f"after: not a cursor of this connection: {cursor!r}", field="after")
+        raise BadUserInput(
+            f"after: not a cursor of this connection: {quoted(cursor)}", field="after"
+        )
     return offset

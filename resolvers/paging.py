@@ -7,7 +7,7 @@ import binascii
 import datetime
 import json
 
-from resolvers.errors import BadUserInput
+from resolvers.errors import BadUserInput, quoted
 
 MAX_PAGE_SIZE = 100
 
@@ -63,5 +63,7 @@ def decode_cursor(cursor: str, connection: str, *types: type) -> list[object]:
             for part, kind in zip(parsed[1:], types, strict=True)
         )
     ):
-        raise BadUserInput(f"after: not a cursor of this connection: {cursor!r}", field="after")
+        raise BadUserInput(
+            f"after: not a cursor of this connection: {quoted(cursor)}", field="after"
+        )
     return parsed[1:]

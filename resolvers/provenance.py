@@ -18,7 +18,7 @@ from loaders.records import RecordLoaders
 from resolvers import paging
 from resolvers.actor import Actor
 from resolvers.audit import record_consultation, require_purpose
-from resolvers.errors import BadUserInput, Forbidden, NotFound
+from resolvers.errors import BadUserInput, Forbidden, NotFound, quoted
 from resolvers.records import (
     RecordView,
     clearance_permits,
@@ -129,7 +129,7 @@ async def _officer_uid(*, db: Database, actor: Actor, staff_id: str) -> str:
         raise Forbidden("contributions: for supervisors (their own agency) and admins")
     if not is_admin:
         raise Forbidden("contributions: a supervisor sees only officers of their own agency")
-    raise NotFound(f"officer: no officer with staff id {staff_id!r}", field="officer")
+    raise NotFound(f"officer: no officer with staff id {quoted(staff_id)}", field="officer")
 
 
 async def require_provenance_access(
@@ -162,5 +162,7 @@ def encode_cursor(key: list[object]) -> str:
 def decode_cursor(cursor: str) -> list[object]:
     key = paging.decode_cursor(cursor, "contributions", int, int, str)
     if not key[2]:
-        raise BadUserInput(f"after: not a cursor of this connection: {cursor!r}", field="after")
+        raise BadUserInput(
+            f"after: not a cursor of this connection: {quoted(cursor)}", field="after"
+        )
     return key

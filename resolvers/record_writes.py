@@ -12,7 +12,7 @@ from graph.models.enums import AuditAction, Classification
 from graph.writes import records as writes
 from resolvers import nominal_state
 from resolvers.actor import Actor
-from resolvers.errors import BadUserInput, Conflict, Forbidden, NotFound
+from resolvers.errors import BadUserInput, Conflict, Forbidden, NotFound, quoted
 from resolvers.nominal_writes import lock_and_steward, now, resolve_nominal
 from resolvers.records import RecordView, clearance_permits, may_read, restriction_notice
 from resolvers.validation import (
@@ -34,7 +34,7 @@ def _view(actor: Actor, row: Row, stewards: Row) -> RecordView:
 
 def _spec(kind: str) -> dict[str, Any]:
     if kind not in RECORD_FIELDS:
-        raise BadUserInput(f"kind: unknown record kind {kind!r}", field="kind")
+        raise BadUserInput(f"kind: unknown record kind {quoted(kind)}", field="kind")
     return {**RECORD_COMMON, **RECORD_FIELDS[kind]}
 
 

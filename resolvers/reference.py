@@ -7,13 +7,13 @@ from graph.db import Database, Row
 from graph.models.enums import ReferenceSet
 from graph.queries import reference as queries
 from resolvers.actor import Actor
-from resolvers.errors import BadUserInput
+from resolvers.errors import BadUserInput, quoted
 
 
 async def check_area_code(db: Database, code: str | None, *, field: str) -> None:
     """BAD_USER_INPUT naming `field` when `code` is given and names no area."""
     if code is not None and code not in await queries.known_area_codes(db, [code]):
-        raise BadUserInput(f"{field}: no area with code {code!r}", field=field)
+        raise BadUserInput(f"{field}: no area with code {quoted(code)}", field=field)
 
 
 async def areas(*, db: Database, actor: Actor, kind: str | None, part_of: str | None) -> list[Row]:

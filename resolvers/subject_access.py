@@ -37,7 +37,7 @@ from graph.writes import subject_access as writes
 from resolvers import paging
 from resolvers.actor import Actor
 from resolvers.audit import record_consultation
-from resolvers.errors import BadUserInput, Conflict, Forbidden, NotFound
+from resolvers.errors import BadUserInput, Conflict, Forbidden, NotFound, quoted
 from resolvers.validation import EARLIEST_DATE, name, text
 
 # A decision in part or a refusal relies on an exemption; a full disclosure on none.
@@ -296,5 +296,7 @@ def decode_cursor(cursor: str) -> tuple[int, int, str]:
         or not -MAX_EPOCH_SECONDS <= seconds <= MAX_EPOCH_SECONDS
         or not 0 <= nanos < 10**9
     ):
-        raise BadUserInput(f"after: not a cursor of this connection: {cursor!r}", field="after")
+        raise BadUserInput(
+            f"after: not a cursor of this connection: {quoted(cursor)}", field="after"
+        )
     return seconds, nanos, str(uid)

@@ -25,7 +25,7 @@ from graph.models.enums import (
     SourceEvaluation,
 )
 from graph.writes.references import missing_references
-from resolvers.errors import BadUserInput
+from resolvers.errors import BadUserInput, quoted
 
 MAX_NAME = 200
 """Names, short labels (offence, court, establishment, requirement), each list entry."""
@@ -123,7 +123,9 @@ def any_date(field: str, value: Any) -> datetime.date:
 
 def level(field: str, value: Any) -> int:
     if isinstance(value, bool) or value not in MAPPA_LEVELS:
-        raise BadUserInput(f"{field}: MAPPA levels are 1, 2 and 3, got {value!r}", field=field)
+        raise BadUserInput(
+            f"{field}: MAPPA levels are 1, 2 and 3, got {quoted(value)}", field=field
+        )
     return int(value)
 
 
@@ -139,7 +141,7 @@ def choice(enum: type[Enum]) -> Check:
     def check(field: str, value: Any) -> str:
         stored = value.value if isinstance(value, Enum) else value
         if stored not in allowed:
-            raise BadUserInput(f"{field}: unknown value {value!r}", field=field)
+            raise BadUserInput(f"{field}: unknown value {quoted(value)}", field=field)
         return str(stored)
 
     return check
@@ -312,7 +314,7 @@ def postcode(field: str, value: str) -> str:
     """A UK postcode, stored upper-case with one space before the inward code."""
     compact = re.sub(r"\s+", "", value or "").upper()
     if not POSTCODE.fullmatch(compact):
-        raise BadUserInput(f"{field}: {value!r} is not a UK postcode", field=field)
+        raise BadUserInput(f"{field}: {quoted(value)} is not a UK postcode", field=field)
     return f"{compact[:-3]} {compact[-3:]}"
 
 

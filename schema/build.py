@@ -16,12 +16,15 @@ from schema.directory_query import DirectoryQuery
 from schema.errors import VisorErrors
 from schema.guarded_validation import GuardedValidation
 from schema.limits import QueryCostLimiter
+from schema.movement_query import MovementQuery
 from schema.mutation import Mutation
 from schema.provenance_query import ProvenanceQuery
 from schema.query import NominalQuery
 from schema.reference_query import ReferenceQuery
 from schema.refusal_audit import RefusalAudit
 from schema.subject_access_query import SubjectAccessQuery
+from schema.subscription import Subscription
+from schema.transfer_query import TransferQuery
 from schema.types.record_kinds import RECORD_TYPES
 
 MAX_DEPTH = 10
@@ -62,6 +65,8 @@ class Query(
     SubjectAccessQuery,
     DirectoryQuery,
     ReferenceQuery,
+    TransferQuery,
+    MovementQuery,
 ):
     pass
 
@@ -93,6 +98,7 @@ def build_schema(
     return VisorSchema(
         query=Query,
         mutation=Mutation,
+        subscription=Subscription,
         types=RECORD_TYPES,
         extensions=extensions,
         production=production,

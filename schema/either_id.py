@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from strawberry import relay
 
-from resolvers.errors import BadUserInput
+from resolvers.errors import BadUserInput, quoted
 
 
 def global_uid_or_key(
@@ -23,5 +23,5 @@ def global_uid_or_key(
     if decoded.type_name == type_name and decoded.node_id:
         return decoded.node_id, None
     if decoded.type_name and decoded.type_name[:1].isupper() and decoded.type_name.isalpha():
-        raise BadUserInput(f"{field}: not the ID of an {type_name}: {value[:40]!r}", field=field)
+        raise BadUserInput(f"{field}: not the ID of an {type_name}: {quoted(value)}", field=field)
     return None, value

@@ -8,8 +8,11 @@ from schema.mutations.management import ManagementMutation
 from schema.mutations.nominals import NominalMutation
 from schema.mutations.records import RecordMutation
 from schema.mutations.subject_access import SubjectAccessMutation
+from schema.mutations.transfers import TransferMutation
 
 
 @strawberry.type
-class Mutation(NominalMutation, RecordMutation, ManagementMutation, SubjectAccessMutation):
+class Mutation(
+    NominalMutation, RecordMutation, ManagementMutation, SubjectAccessMutation, TransferMutation
+):
     pass

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Self, TypeVar
 from strawberry import relay
 
 from graph.db import Row
-from resolvers.errors import BadUserInput, NotFound
+from resolvers.errors import BadUserInput, NotFound, quoted
 
 if TYPE_CHECKING:
     from schema.context import Info
@@ -33,7 +33,7 @@ async def rows_for_nodes(
     if required:
         missing = [uid for uid, row in zip(ids, rows, strict=True) if row is None]
         if missing:
-            raise NotFound(f"id: no {type_name} with id {missing[0]!r}", field="id")
+            raise NotFound(f"id: no {type_name} with id {quoted(missing[0])}", field="id")
     return rows
 
 
@@ -141,7 +141,7 @@ async def resolve_global_ids(info: Info, ids: list[relay.GlobalID]) -> list[rela
     by_type: dict[str, list[str]] = {}
     for global_id in ids:
         if global_id.type_name not in lookups:
-            raise NotFound(f"id: no object of type {global_id.type_name!r}", field="id")
+            raise NotFound(f"id: no object of type {quoted(global_id.type_name)}", field="id")
         by_type.setdefault(global_id.type_name, []).append(global_id.node_id)
     found: dict[tuple[str, str], relay.Node] = {}
     for type_name, node_ids in by_type.items():

@@ -9,7 +9,7 @@ import strawberry
 from strawberry import relay
 
 from resolvers import provenance
-from resolvers.errors import BadUserInput
+from resolvers.errors import BadUserInput, quoted
 from schema.context import Info
 from schema.either_id import global_uid_or_key
 from schema.page_info import page_info
@@ -29,7 +29,7 @@ def node_uid(global_id: strawberry.ID | None, *, type_name: str, field: str) -> 
     if decoded is None or decoded.type_name != type_name or not decoded.node_id:
         article = "an" if type_name[:1] in "AEIOU" else "a"
         raise BadUserInput(
-            f"{field}: not the ID of {article} {type_name}: {global_id!r}", field=field
+            f"{field}: not the ID of {article} {type_name}: {quoted(global_id)}", field=field
         )
     return decoded.node_id
 

@@ -1,8 +1,9 @@
 """After an operation has run, every root field it was refused (FORBIDDEN) is recorded as a
 REFUSED audit event (resolvers/refusals.py): the officer, the operation (the root field), the
 reason, and the nominals the field's arguments name (`visorRef`, `otherVisorRef`, `nominal`,
-`id`, `ids`, `request`, at the top or inside `input`). One write per refused field, after the
-answer is complete; UNAUTHENTICATED (no officer) and bad input (not refused) write nothing."""
+`id`, `ids`, `request`, `transfer`, at the top or inside `input`). One write per refused field,
+after the answer is complete; UNAUTHENTICATED (no officer) and bad input (not refused) write
+nothing."""
 
 from __future__ import annotations
 
@@ -30,7 +31,7 @@ from schema.context import Context
 log = logging.getLogger("visor.audit")
 
 VISOR_REF_KEYS = ("visorRef", "otherVisorRef")
-GLOBAL_ID_KEYS = ("nominal", "id", "request")
+GLOBAL_ID_KEYS = ("nominal", "id", "request", "transfer")
 GLOBAL_IDS_KEYS = ("ids",)
 
 
@@ -112,16 +113,18 @@ def _collect(named: NamedInAttempt, key: str, value: Any) -> None:
     if key in VISOR_REF_KEYS and isinstance(value, str):
         named.visor_refs.append(value)
     elif key in GLOBAL_ID_KEYS and isinstance(value, str):
-        _add_global_id(named, value)
+        if not _add_global_id(named, value) and key == "nominal":
+            named.visor_refs.append(value)  # `nominal` takes a global id or a visorRef
     elif key in GLOBAL_IDS_KEYS and isinstance(value, list):
         for item in value:
             if isinstance(item, str):
                 _add_global_id(named, item)
 
 
-def _add_global_id(named: NamedInAttempt, value: str) -> None:
+def _add_global_id(named: NamedInAttempt, value: str) -> bool:
     try:
         global_id = GlobalID.from_id(value)
     except GlobalIDValueError:
-        return
+        return False
     named.nodes.append((global_id.type_name, global_id.node_id))
+    return True

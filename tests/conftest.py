@@ -15,6 +15,7 @@ from starlette.applications import Starlette
 
 from graph.constraints import install_schema
 from graph.db import Database, open_database
+from graph.migrations import AUDIT_CHAIN_CONSTRAINT
 from graph.reset import delete_everything
 from visor.app import create_app
 from visor.serving import serving
@@ -64,8 +65,10 @@ async def session_db(settings: Settings, neo4j_uri: str) -> AsyncIterator[Databa
         neo4j_uri, settings.neo4j_user, settings.neo4j_password, settings.neo4j_database
     )
     await db.driver.verify_connectivity()
-    # Tests run with the constraints and indexes production has (`visor db migrate`).
+    # Tests run with the constraints and indexes production has (`visor db migrate`), the
+    # audit chain head's among them: without it, two first appends to an empty chain race.
     await install_schema(db)
+    await db.write(AUDIT_CHAIN_CONSTRAINT)
     yield db
     await db.close()
 

@@ -20,6 +20,7 @@ from starlette.routing import Route, WebSocketRoute
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from graph.db import Database
+from resolvers.transfers.feed import TransferFeed
 from visor.graphql_view import VisorGraphQL
 from visor.runtime import database
 from visor.settings import Settings
@@ -100,9 +101,11 @@ def create_app(settings: Settings, *, uri: str | None = None) -> Starlette:
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         db = database(settings, uri, serving=True)
         app.state.db = db
+        app.state.transfer_feed = TransferFeed(db)
         try:
             yield
         finally:
+            await app.state.transfer_feed.close()
             await db.close()
 
     async def healthz(request: Request) -> Response:

@@ -212,6 +212,8 @@ def db_migrate(settings: Settings, args: argparse.Namespace) -> int:
         created = ", ".join(report.created_schema_objects) or "none (already installed)"
         print(f"schema objects created: {created}")
         print(f"reference data: {report.reference}")
+        if report.transfers_declined_for_rejected:
+            print(f"transfers: {report.transfers_declined_for_rejected} REJECTED now DECLINED")
         return 0
 
     return run_with_db(settings, work)

@@ -36,6 +36,7 @@ async def build_context(
         actor=actor,
         auth_error=auth_error,
         purpose=purpose,
+        transfer_feed=getattr(request.app.state, "transfer_feed", None),
     )
 
 

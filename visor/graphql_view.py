@@ -29,9 +29,11 @@ from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOpe
 from strawberry.types import ExecutionResult
 from strawberry.types.unset import UnsetType
 
+from graph.db import OUTAGES
+from resolvers.errors import Unauthenticated
 from schema import build_schema
 from schema.context import Context
-from visor.context import build_context
+from visor.context import authenticate, build_context
 from visor.json_input import kind, loads
 from visor.request_checks import check_request
 from visor.request_errors import (
@@ -72,6 +74,7 @@ class VisorGraphQL(GraphQL[Context, None]):
         self.verifier = load_verifier(settings)
         self.max_body_bytes = settings.max_body_bytes
         self.max_tokens = settings.max_tokens
+        self.transfer_handover_days = settings.transfer_handover_days
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "websocket":
@@ -96,13 +99,22 @@ class VisorGraphQL(GraphQL[Context, None]):
 
     async def get_context(self, request: Request | WebSocket, response: Any) -> Context:
         context = await build_context(request, db=request.app.state.db, verifier=self.verifier)
+        context.transfer_handover_days = self.transfer_handover_days
         if context.actor is None and isinstance(request, Request) and not self._ide_page(request):
             raise unauthenticated(context.auth_error or "a bearer token is required")
         return context
 
     async def on_ws_connect(self, context: Context) -> UnsetType | dict[str, object] | None:
-        """A WebSocket's `connection_init` without a valid token in the handshake is refused
-        (graphql-transport-ws: close 4403)."""
+        """A WebSocket's token comes in the handshake's Authorization header or, as browsers
+        cannot set one, in `connection_init`'s payload (`{"Authorization": "Bearer <token>"}`);
+        without a valid one the connection is refused (graphql-transport-ws: close 4403)."""
+        params = context.connection_params or {}
+        given = params.get("Authorization", params.get("authorization"))
+        if context.actor is None and isinstance(given, str):
+            try:
+                context.actor = await authenticate(given, db=context.db, verifier=self.verifier)
+            except (Unauthenticated, *OUTAGES):
+                raise ConnectionRejectionError() from None
         if context.actor is None:
             raise ConnectionRejectionError()
         return await super().on_ws_connect(context)  # UNSET: a plain connection_ack

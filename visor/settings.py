@@ -10,6 +10,8 @@ Besides Neo4j, the token keys and the query limits:
   other origins out. Each origin is `scheme://host[:port]`, without a path; `*` is refused.
 - VISOR_MAX_TOKEN_TTL: the longest lifetime `visor token issue --ttl` may give a token
   (default 12h; 3600, 30m, 8h, 7d forms).
+- VISOR_TRANSFER_HANDOVER_DAYS: how many days the sending manager stays on as a partner after
+  the receiving area accepts a transfer (default 28).
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ DEFAULT_MAX_TOKENS = 5000
 DEFAULT_MAX_COST = 5_000_000
 DEFAULT_MAX_BODY_BYTES = 1024 * 1024
 DEFAULT_MAX_TOKEN_TTL_SECONDS = 12 * 3600
+DEFAULT_TRANSFER_HANDOVER_DAYS = 28
 
 
 class SettingsError(ValueError):
@@ -70,6 +73,8 @@ class Settings:
     """Front-end origins allowed to call /graphql from a browser (none: no CORS headers)."""
     max_token_ttl: int = DEFAULT_MAX_TOKEN_TTL_SECONDS
     """The longest lifetime, in seconds, `visor token issue` gives a token."""
+    transfer_handover_days: int = DEFAULT_TRANSFER_HANDOVER_DAYS
+    """Days the sending manager stays a partner after a transfer is accepted."""
 
     @property
     def uses_local_server(self) -> bool:
@@ -139,6 +144,9 @@ class Settings:
             jwt_audience=_text_setting(env, "VISOR_JWT_AUDIENCE", DEFAULT_AUDIENCE),
             cors_origins=_origins_setting(env, "VISOR_CORS_ORIGINS"),
             max_token_ttl=_ttl_setting(env, "VISOR_MAX_TOKEN_TTL", DEFAULT_MAX_TOKEN_TTL_SECONDS),
+            transfer_handover_days=_int_setting(
+                env, "VISOR_TRANSFER_HANDOVER_DAYS", DEFAULT_TRANSFER_HANDOVER_DAYS, minimum=0
+            ),
         )
 
 

@@ -19,6 +19,7 @@ import jwt
 from cryptography.hazmat.primitives.asymmetric.rsa import RSAPublicKey
 from cryptography.hazmat.primitives.serialization import load_pem_public_key
 
+from resolvers.errors import quoted
 from visor.settings import (
     DEFAULT_AUDIENCE,
     DEFAULT_ISSUER,
@@ -86,13 +87,15 @@ class TokenVerifier:
         if algorithm == PUBLIC_KEY_ALGORITHM and self.public_keys:
             key = self._public_key(header.get("kid"))
             return _decode(token, key, algorithm, issuer=self.issuer, audience=self.audience)
-        raise TokenError(f"the bearer token is not valid: algorithm {algorithm!r} not accepted")
+        raise TokenError(
+            f"the bearer token is not valid: algorithm {quoted(algorithm)} not accepted"
+        )
 
     def _public_key(self, kid: object) -> RSAPublicKey:
         if None in self.public_keys:
             return self.public_keys[None]
         if not isinstance(kid, str) or kid not in self.public_keys:
-            raise TokenError(f"the bearer token is not valid: no known key with kid {kid!r}")
+            raise TokenError(f"the bearer token is not valid: no known key with kid {quoted(kid)}")
         return self.public_keys[kid]
 
 
@@ -172,9 +175,11 @@ def _jwks_keys(text: str) -> dict[str | None, RSAPublicKey]:
         try:
             key = jwt.PyJWK(entry, algorithm=PUBLIC_KEY_ALGORITHM).key
         except jwt.PyJWKError as exc:
-            raise SettingsError(f"VISOR_JWKS_FILE: key {kid!r} is not usable: {exc}") from None
+            raise SettingsError(
+                f"VISOR_JWKS_FILE: key {quoted(kid)} is not usable: {exc}"
+            ) from None
         if not isinstance(key, RSAPublicKey):
-            raise SettingsError(f"VISOR_JWKS_FILE: key {kid!r} is not an RSA public key")
+            raise SettingsError(f"VISOR_JWKS_FILE: key {quoted(kid)} is not an RSA public key")
         keys[kid] = key
     if not keys:
         raise SettingsError("VISOR_JWKS_FILE: no RS256 signing keys in the file")

@@ -21,7 +21,7 @@ RISK_LEVELS = ("LOW", "MEDIUM", "HIGH", "VERY_HIGH")
 RISK_WEIGHTS = (30, 45, 20, 5)
 STATUSES = ("COMMUNITY", "CUSTODY", "HOSPITAL", "WHEREABOUTS_UNKNOWN", "DECEASED", "REMOVED")
 STATUS_WEIGHTS = (70, 18, 3, 3, 2, 4)
-OTHER_TRANSFERS = ("REQUESTED", "REJECTED", "CANCELLED")
+OTHER_TRANSFERS = ("REQUESTED", "DECLINED", "CANCELLED")
 ASSOCIATIONS = (
     "FAMILY",
     "CO_OFFENDER",
@@ -207,7 +207,7 @@ def generate_nominal(
             rng.instant_between(requested, REFERENCE_INSTANT) if extra != "REQUESTED" else None
         )
         decider = None
-        if extra == "REJECTED":
+        if extra == "DECLINED":
             decider = rng.choice(_manager_pool(world, staff, target, scheme, number))
         elif extra == "CANCELLED":
             decider = requester
@@ -256,7 +256,7 @@ def _area_segments(
 REASONS = {
     "ACCEPTED": "Nominal has moved to the receiving area",
     "REQUESTED": "Nominal intends to move to the receiving area",
-    "REJECTED": "Nominal intends to move to the receiving area",
+    "DECLINED": "Nominal intends to move to the receiving area",
     "CANCELLED": "Proposed move did not proceed",
 }
 

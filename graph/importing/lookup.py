@@ -25,7 +25,8 @@ UNWIND $refs AS ref
 OPTIONAL MATCH (n:Nominal {visorRef: ref})
 RETURN ref, n IS NOT NULL AS exists,
        EXISTS { MATCH (o:Officer {uid: $officerUid})-[m:MANAGES|PARTNER_ON]->(n)
-                WHERE m.to IS NULL } AS writable
+                WHERE m.to IS NULL OR (type(m) = 'PARTNER_ON' AND m.to > datetime()) }
+         AS writable
 """
 
 AREA_KINDS = """

@@ -50,7 +50,7 @@ from graph.models.record import (
 from graph.models.reference_code import ReferenceCode, reference_key
 from graph.models.relationships import Association, Period, Residence, Stamp
 from graph.models.subject_access import SubjectAccessRequest
-from graph.models.transfer import Transfer
+from graph.models.transfer import Transfer, TransferStep
 
 SCHEMA_CLASSES: tuple[type[AsyncStructuredNode], ...] = (
     Nominal,
@@ -60,6 +60,7 @@ SCHEMA_CLASSES: tuple[type[AsyncStructuredNode], ...] = (
     Location,
     Record,
     Transfer,
+    TransferStep,
     AuditEvent,
     SubjectAccessRequest,
     ReferenceCode,
@@ -108,5 +109,6 @@ __all__ = [
     "SubjectAccessRequest",
     "Transfer",
     "TransferStatus",
+    "TransferStep",
     "reference_key",
 ]

@@ -132,9 +132,32 @@ def association_inverse(kind: str) -> str:
 
 
 class TransferStatus(StrEnum):
+    """REQUESTED -> (INFORMATION_REQUESTED <-> REQUESTED) -> ESCALATED? -> ACCEPTED | DECLINED |
+    CANCELLED. REJECTED is the stored value DECLINED replaced (`visor db migrate` rewrites it)."""
+
     REQUESTED = "REQUESTED"
+    INFORMATION_REQUESTED = "INFORMATION_REQUESTED"
+    ESCALATED = "ESCALATED"
     ACCEPTED = "ACCEPTED"
+    DECLINED = "DECLINED"
     REJECTED = "REJECTED"
+    CANCELLED = "CANCELLED"
+
+
+OPEN_TRANSFER_STATUSES = frozenset(
+    {TransferStatus.REQUESTED, TransferStatus.INFORMATION_REQUESTED, TransferStatus.ESCALATED}
+)
+
+
+class TransferAction(StrEnum):
+    """What one step of a transfer's history did (`TransferStep.action`)."""
+
+    REQUESTED = "REQUESTED"
+    INFORMATION_REQUESTED = "INFORMATION_REQUESTED"
+    INFORMATION_PROVIDED = "INFORMATION_PROVIDED"
+    ESCALATED = "ESCALATED"
+    ACCEPTED = "ACCEPTED"
+    DECLINED = "DECLINED"
     CANCELLED = "CANCELLED"
 
 

@@ -1,21 +1,39 @@
-"""`Transfer`: management of a nominal passing from one area to another."""
+"""`Transfer`: management of a nominal passing from one area to another, and `TransferStep`, one
+step of its history."""
 
 from __future__ import annotations
 
 from neomodel import (
     AsyncOne,
     AsyncStructuredNode,
+    AsyncZeroOrMore,
     AsyncZeroOrOne,
+    DateProperty,
+    IntegerProperty,
     StringProperty,
     UniqueIdProperty,
 )
 
 from graph.models.area import Area
-from graph.models.enums import TransferStatus
+from graph.models.enums import TransferAction, TransferStatus
 from graph.models.nominal import Nominal
 from graph.models.officer import Officer
 from graph.models.properties import EnumProperty, UtcDateTimeProperty
 from graph.models.relationships import outgoing
+
+
+class TransferStep(AsyncStructuredNode):
+    uid = UniqueIdProperty()
+    seq = IntegerProperty(required=True)
+    """The step's place in its transfer's history, from 1."""
+    audit_seq = IntegerProperty(required=True, unique_index=True, db_property="auditSeq")
+    """The seq of the audit event written with the step: the order in which subscribers on any
+    process receive steps (`transferEvents(afterSeq:)`)."""
+    at = UtcDateTimeProperty(required=True)
+    action = EnumProperty(TransferAction, required=True)
+    note = StringProperty()
+
+    by = outgoing(Officer, "BY", AsyncOne)
 
 
 class Transfer(AsyncStructuredNode):
@@ -24,9 +42,13 @@ class Transfer(AsyncStructuredNode):
     requested_at = UtcDateTimeProperty(required=True, db_property="requestedAt")
     decided_at = UtcDateTimeProperty(db_property="decidedAt")
     reason = StringProperty(required=True)
+    expected_move_on = DateProperty(db_property="expectedMoveOn")
+    due_by = DateProperty(db_property="dueBy")
+    allocation_due_by = DateProperty(db_property="allocationDueBy")
 
     of = outgoing(Nominal, "OF", AsyncOne)
     from_area = outgoing(Area, "FROM_AREA", AsyncOne)
     to_area = outgoing(Area, "TO_AREA", AsyncOne)
     requested_by = outgoing(Officer, "REQUESTED_BY", AsyncOne)
     decided_by = outgoing(Officer, "DECIDED_BY", AsyncZeroOrOne)
+    steps = outgoing(TransferStep, "HAS_STEP", AsyncZeroOrMore)

@@ -68,7 +68,7 @@ RETURN uid,
             OPTIONAL MATCH (o)-[:MEMBER_OF]->(a:Agency)
             RETURN o {.uid, .name, .clearance, agencyUid: a.uid, agencyName: a.name}
           }[0] AS manager,
-  COLLECT { MATCH (o:Officer)-[p:PARTNER_ON]->(n) WHERE p.to IS NULL
+  COLLECT { MATCH (o:Officer)-[p:PARTNER_ON]->(n) WHERE p.to IS NULL OR p.to > datetime()
             RETURN DISTINCT o.uid } AS partnerUids
 """
 

@@ -22,13 +22,14 @@ RETURN n.uid AS uid LIMIT 1
 STEWARDSHIP = """
 MATCH (n:Nominal {uid: $uid})
 RETURN n.uid AS uid, n.version AS version, n.status AS status, n.category AS category,
+  n.riskLevel AS riskLevel,
   COLLECT { MATCH (n)-[m:MANAGED_IN]->(a:Area) WHERE m.to IS NULL
             RETURN a.code ORDER BY m.from DESC }[0] AS areaCode,
   COLLECT { MATCH (o:Officer)-[m:MANAGES]->(n) WHERE m.to IS NULL
             RETURN o {.uid, .staffId,
                       agencyUid: COLLECT { MATCH (o)-[:MEMBER_OF]->(a:Agency) RETURN a.uid }[0]}
           }[0] AS manager,
-  COLLECT { MATCH (o:Officer)-[p:PARTNER_ON]->(n) WHERE p.to IS NULL
+  COLLECT { MATCH (o:Officer)-[p:PARTNER_ON]->(n) WHERE p.to IS NULL OR p.to > datetime()
             RETURN DISTINCT o.uid } AS partnerUids
 """
 

@@ -12,11 +12,12 @@ from schema.identity_guard import guard_beyond_identity
 from schema.nodes import RowNode
 from schema.types.enums import NominalStatus, RiskLevel
 from schema.types.nominal_management import NominalManagementFields
+from schema.types.nominal_movement import NominalMovementFields
 from schema.types.nominal_records import NominalRecordFields
 
 
 @strawberry.type
-class Nominal(NominalManagementFields, NominalRecordFields, RowNode):
+class Nominal(NominalManagementFields, NominalMovementFields, NominalRecordFields, RowNode):
     uid: relay.NodeID[str]
     visor_ref: str
     first_name: str

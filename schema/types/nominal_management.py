@@ -5,12 +5,13 @@ there are several."""
 
 from __future__ import annotations
 
+import datetime
 from typing import TYPE_CHECKING
 
 import strawberry
 
 from graph.db import Row
-from graph.models.enums import TransferStatus
+from graph.models.enums import OPEN_TRANSFER_STATUSES
 from schema.context import Info
 from schema.types.agency import Agency
 from schema.types.area import Area
@@ -21,6 +22,12 @@ from schema.types.officer import Officer
 from schema.types.partnership import Partnership
 from schema.types.residence import Residence
 from schema.types.transfer import Transfer
+
+
+def _current(partnership: Row, now: datetime.datetime) -> bool:
+    """Open, or ending in the future (a handover partnership after a transfer)."""
+    ends = partnership.get("to")
+    return ends is None or ends.to_native() > now
 
 
 @strawberry.type
@@ -50,10 +57,14 @@ class NominalManagementFields:
     async def management_history(self, info: Info) -> list[ManagementPeriod]:
         return [ManagementPeriod.from_row(row) for row in await self._part(info, "managers")]
 
-    @strawberry.field(description="Current partners (open partnerships), newest first.")
+    @strawberry.field(
+        description="Current partners (open partnerships, and handover partnerships until "
+        "they end), newest first."
+    )
     async def partners(self, info: Info) -> list[Partnership]:
         rows = await self._part(info, "partners")
-        return [Partnership.from_row(row) for row in rows if row.get("to") is None]
+        now = datetime.datetime.now(datetime.UTC)
+        return [Partnership.from_row(row) for row in rows if _current(row, now)]
 
     @strawberry.field(description="Every partnership, newest first, open and ended.")
     async def partner_history(self, info: Info) -> list[Partnership]:
@@ -86,7 +97,7 @@ class NominalManagementFields:
     @strawberry.field(description="The transfer awaiting a decision, if any.")
     async def open_transfer(self, info: Info) -> Transfer | None:
         rows = await self._part(info, "transfers")
-        pending = next((row for row in rows if row["status"] == TransferStatus.REQUESTED), None)
+        pending = next((row for row in rows if row["status"] in OPEN_TRANSFER_STATUSES), None)
         return Transfer.from_row(pending) if pending else None
 
     @strawberry.field(description="Every transfer of the nominal, newest request first.")

@@ -8,11 +8,13 @@ from strawberry import relay
 
 from graph.db import Row
 from resolvers import transfers
+from resolvers.transfers.clocks import clocks_of, uk_today
 from schema.context import Info
 from schema.nodes import RowNode
 from schema.types.area import Area
 from schema.types.management_enums import TransferStatus
 from schema.types.officer import Officer
+from schema.types.transfer_step import TransferStep
 
 if TYPE_CHECKING:
     from schema.types.nominal import Nominal
@@ -29,6 +31,24 @@ class Transfer(RowNode):
     to_area: Area | None
     requested_by: Officer | None
     decided_by: Officer | None
+    expected_move_on: datetime.date | None
+    history: list[TransferStep] = strawberry.field(
+        description="Every step from the request on, in order."
+    )
+    due_by: datetime.date | None = strawberry.field(
+        description="The whole transfer is due by this day: 20 working days after the request "
+        "in the receiving jurisdiction (the request day is day 0). Null where the receiving "
+        "nation keeps no holiday calendar."
+    )
+    allocation_due_by: datetime.date | None = strawberry.field(
+        description="A receiving manager is due to be allocated by this day: 10 working days."
+    )
+    working_days_open: int | None = strawberry.field(
+        description="Working days from the request to today, or to the decision."
+    )
+    overdue: bool | None = strawberry.field(
+        description="Still open after dueBy, or decided after it."
+    )
     nominal_row: strawberry.Private[Row]
 
     @strawberry.field(description="The nominal being transferred (its core fields).")
@@ -50,6 +70,8 @@ class Transfer(RowNode):
         """From a transfer row carrying `nominal`, `fromArea`, `toArea`, `requestedBy` and
         `decidedBy` rows (graph/queries/transfers.py)."""
         decided = row.get("decidedAt")
+        clocks = clocks_of(row, today=uk_today())
+        moves = row.get("expectedMoveOn")
         return cls(
             uid=row["uid"],
             status=TransferStatus(row["status"]),
@@ -60,5 +82,11 @@ class Transfer(RowNode):
             to_area=Area.from_row(row["toArea"]) if row.get("toArea") else None,
             requested_by=Officer.from_row(row["requestedBy"]) if row.get("requestedBy") else None,
             decided_by=Officer.from_row(row["decidedBy"]) if row.get("decidedBy") else None,
+            expected_move_on=moves.to_native() if moves is not None else None,
+            history=[TransferStep.from_row(step) for step in row.get("history") or ()],
+            due_by=clocks.due_by if clocks else None,
+            allocation_due_by=clocks.allocation_due_by if clocks else None,
+            working_days_open=clocks.working_days_open if clocks else None,
+            overdue=clocks.overdue if clocks else None,
             nominal_row=row["nominal"],
         )

@@ -86,7 +86,7 @@ async def test_every_enumeration_value_occurs(db: Database) -> None:
         "COMMUNITY", "CUSTODY", "HOSPITAL", "WHEREABOUTS_UNKNOWN", "DECEASED", "REMOVED"
     }  # fmt: skip
     assert await _values(db, distinct("Transfer", "status")) == {
-        "REQUESTED", "ACCEPTED", "REJECTED", "CANCELLED"
+        "REQUESTED", "ACCEPTED", "DECLINED", "CANCELLED"
     }  # fmt: skip
     assert await _values(db, distinct("Record", "classification")) == {
         "OFFICIAL", "OFFICIAL_SENSITIVE", "SECRET"

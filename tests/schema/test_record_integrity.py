@@ -481,3 +481,41 @@ async def test_a_managers_revision_of_a_partners_entry_is_the_managers_and_unver
     ]
     body = gql(base_url, settings, "W-MGR", VERIFY, {"input": {"id": revision["id"]}})
     assert body["data"]["verifyRecord"]["verifiedBy"] == {"staffId": "W-MGR"}, body
+
+
+async def test_update_nominal_may_not_contradict_the_records(
+    graph: Database, base_url: str, settings: Settings
+) -> None:
+    assess(base_url, settings, "LOW", "2024-05-01")
+    version = state(base_url, settings)["version"]
+    before = await dump(graph)
+    for change, field in (
+        ({"riskLevel": "VERY_HIGH"}, "input.riskLevel"),
+        ({"status": "CUSTODY"}, "input.status"),
+    ):
+        body = gql(
+            base_url,
+            settings,
+            "W-MGR",
+            UPDATE,
+            {"input": {"visorRef": "VR-0000001", "version": version, **change}},
+        )
+        assert error(body) == ("BAD_USER_INPUT", field), body
+    assert await dump(graph) == before
+    # The level the assessments give, and a stale version, are what they always were.
+    same = gql(
+        base_url,
+        settings,
+        "W-MGR",
+        UPDATE,
+        {"input": {"visorRef": "VR-0000001", "version": version, "riskLevel": "LOW"}},
+    )
+    assert "errors" not in same, same
+    stale = gql(
+        base_url,
+        settings,
+        "W-MGR",
+        UPDATE,
+        {"input": {"visorRef": "VR-0000001", "version": version, "riskLevel": "HIGH"}},
+    )
+    assert error(stale)[0] == "CONFLICT"

@@ -140,3 +140,13 @@ def test_the_longest_token_lifetime_defaults_to_12_hours() -> None:
     assert Settings.from_env({"VISOR_MAX_TOKEN_TTL": "30m"}).max_token_ttl == 1800
     with pytest.raises(SettingsError, match="VISOR_MAX_TOKEN_TTL: expected a positive duration"):
         Settings.from_env({"VISOR_MAX_TOKEN_TTL": "forever"})
+
+
+def test_the_transfer_handover_defaults_to_28_days() -> None:
+    base = {"VISOR_SECRET": "x" * 32}
+    assert Settings.from_env(base).transfer_handover_days == 28
+    assert (
+        Settings.from_env({**base, "VISOR_TRANSFER_HANDOVER_DAYS": "7"}).transfer_handover_days == 7
+    )
+    with pytest.raises(SettingsError, match="VISOR_TRANSFER_HANDOVER_DAYS"):
+        Settings.from_env({**base, "VISOR_TRANSFER_HANDOVER_DAYS": "-1"})
