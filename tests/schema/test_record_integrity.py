@@ -395,8 +395,10 @@ async def test_a_revision_may_not_make_custody_periods_overlap(
 async def test_custody_does_not_change_a_deceased_nominal(
     graph: Database, base_url: str, settings: Settings
 ) -> None:
+    """A DECEASED record is closed to new entries (docs/RULES.md, "Who writes"): the custody
+    period is refused, so the status cannot move either."""
     await graph.write("MATCH (n:Nominal {visorRef: 'VR-0000001'}) SET n.status = 'DECEASED'")
-    assert "errors" not in custody(base_url, settings, startedOn="2024-06-01")
+    assert error(custody(base_url, settings, startedOn="2024-06-01"))[0] == "CONFLICT"
     now = state(base_url, settings)
     assert (now["status"], now["version"]) == ("DECEASED", 1)
 
