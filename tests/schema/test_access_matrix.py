@@ -242,12 +242,14 @@ RECEIVING_SIDE = allowed_for("practitioner", "partner", "supervisor")
 SENDING_SIDE = allowed_for("manager", "supervisor")
 
 
-def _transfer_step(mutation: str, arguments: str, allowed: dict[str, str]) -> Operation:
+def _transfer_step(mutation: str, argument: str, value: str, allowed: dict[str, str]) -> Operation:
+    """A step of tr-1 whose one other argument (a free text, or the receiving manager) is the
+    variable named after it."""
     return Operation(
-        f"""mutation M($t: String!) {{ {mutation}(transfer: $t, {arguments}) {{
-          status history {{ action }} }} }}""",
+        f"""mutation M($t: String!, ${argument}: String!) {{
+          {mutation}(transfer: $t, {argument}: ${argument}) {{ status history {{ action }} }} }}""",
         allowed,
-        lambda agencies: {"t": gid("Transfer", TRANSFER_UID)},
+        lambda agencies: {"t": gid("Transfer", TRANSFER_UID), argument: value},
         mutation=True,
         audit=("ALTER", (A,)),
     )
@@ -380,29 +382,29 @@ MUTATIONS: dict[str, Operation] = {
     ),
     # A has tr-1 open, so those who may ask for another one are told it is already open.
     "requestTransfer": Operation(
-        """mutation M { requestTransfer(nominal: "VR-0000001", toArea: "SCO-MAPPA-E",
-          reason: "moving") { status } }""",
+        """mutation M($reason: String!) { requestTransfer(nominal: "VR-0000001",
+          toArea: "SCO-MAPPA-E", reason: $reason) { status } }""",
         table(FORBIDDEN, manager="CONFLICT", supervisor="CONFLICT"),
+        lambda agencies: {"reason": "moving"},
         mutation=True,
         audit=("ALTER", (A,)),
     ),
     "requestTransferInformation": _transfer_step(
-        "requestTransferInformation", 'question: "Is the address assessed?"', RECEIVING_SIDE
+        "requestTransferInformation", "question", "Is the address assessed?", RECEIVING_SIDE
     ),
     # Nothing was asked of tr-1, so the sending side has nothing to answer yet.
     "provideTransferInformation": _transfer_step(
         "provideTransferInformation",
-        'answer: "Yes"',
+        "answer",
+        "Yes",
         table(FORBIDDEN, manager="CONFLICT", supervisor="CONFLICT"),
     ),
-    "escalateTransfer": _transfer_step(
-        "escalateTransfer", 'reason: "Level 3 case"', RECEIVING_SIDE
-    ),
-    "acceptTransfer": _transfer_step("acceptTransfer", 'manager: "W-NEW"', RECEIVING_SIDE),
+    "escalateTransfer": _transfer_step("escalateTransfer", "reason", "Level 3", RECEIVING_SIDE),
+    "acceptTransfer": _transfer_step("acceptTransfer", "manager", "W-NEW", RECEIVING_SIDE),
     "declineTransfer": _transfer_step(
-        "declineTransfer", 'reason: "Victim lives nearby"', RECEIVING_SIDE
+        "declineTransfer", "reason", "Victim lives nearby", RECEIVING_SIDE
     ),
-    "cancelTransfer": _transfer_step("cancelTransfer", 'reason: "Move fell through"', SENDING_SIDE),
+    "cancelTransfer": _transfer_step("cancelTransfer", "reason", "Move fell through", SENDING_SIDE),
 }
 
 OPERATIONS: dict[str, Operation] = {**QUERIES, **MUTATIONS}

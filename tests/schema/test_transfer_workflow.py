@@ -510,3 +510,22 @@ async def test_a_closed_record_is_not_transferred(
     )
     assert error(body)[0] == "CONFLICT"
     assert await dump(graph) == before
+
+
+async def test_the_reason_and_the_answer_are_stored_as_given(
+    graph: Database, base_url: str, settings: Settings
+) -> None:
+    reason = '\'}) MATCH (n) DETACH DELETE n // { __schema { types { name } } } "reason" ;--'
+    answer = reason.replace("reason", "answer") + "\nsecond line"
+    body = ask(
+        base_url, settings, "W-MGR", REQUEST, nominal="VR-0000001", toArea=TO_AREA, reason=reason
+    )
+    transfer = only(body, "requestTransfer")["id"]
+    only(ask(base_url, settings, "R-PRA", ASK, t=transfer, q="?"), "requestTransferInformation")
+    answered = only(
+        ask(base_url, settings, "W-MGR", ANSWER, t=transfer, a=answer),
+        "provideTransferInformation",
+    )
+    assert answered["reason"] == reason
+    assert [step["note"] for step in answered["history"]] == [reason, "?", answer]
+    assert (await graph.read("MATCH (n) RETURN count(n) > 100 AS kept")) == [{"kept": True}]
