@@ -193,7 +193,8 @@ async def test_update_nominal_by_global_id(
         settings,
         "W-MGR",
         UPDATE,
-        {"input": {"id": gid, "version": 1, "status": "CUSTODY"}},
+        # Not the status: CUSTODY follows an open custody period (docs/RULES.md).
+        {"input": {"id": gid, "version": 1, "level": 3}},
     )
     assert body["data"]["updateNominal"]["version"] == 2, body
 

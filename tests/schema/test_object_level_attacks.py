@@ -202,8 +202,24 @@ B_WRITES: dict[str, tuple[str, dict[str, Any]]] = {
         {"visorRef": B, "receivedAt": "2025-01-03T09:00:00Z"},
     ),
 }
-# Mutations that name no existing nominal or record of B: creating one, deciding a request.
-NOT_AIMED_AT_B = {"createNominal", "decideSubjectAccessRequest"}
+# Mutations that name no existing nominal or record of B: creating one, deciding a request, and
+# the steps of a transfer, which name the transfer (every step by the wrong side is refused in
+# tests/schema/test_transfer_workflow.py).
+NOT_AIMED_AT_B = {
+    "createNominal",
+    "decideSubjectAccessRequest",
+    "requestTransferInformation",
+    "provideTransferInformation",
+    "escalateTransfer",
+    "acceptTransfer",
+    "declineTransfer",
+    "cancelTransfer",
+}
+# Mutations that take their nominal as an argument of its own, not inside `input`.
+B_TARGETS: dict[str, str] = {
+    "requestTransfer": """mutation M($n: String!) { requestTransfer(nominal: $n,
+      toArea: "SCO-MAPPA-E", reason: "moving") { status } }""",
+}
 
 
 def write(mutation: str, input_type: str) -> str:
@@ -211,8 +227,23 @@ def write(mutation: str, input_type: str) -> str:
 
 
 def test_every_write_that_names_a_nominal_or_record_is_attacked() -> None:
-    attacked = {name.split("-")[0] for name in B_WRITES}
+    attacked = {name.split("-")[0] for name in B_WRITES} | set(B_TARGETS)
     assert attacked == set(MUTATIONS) - NOT_AIMED_AT_B
+
+
+@pytest.mark.parametrize("name", list(B_TARGETS))
+@pytest.mark.parametrize("target", [B, gid("Nominal", "nom-2")], ids=["visorRef", "id"])
+async def test_a_partner_of_a_cannot_act_on_b_by_argument(
+    graph: Database, base_url: str, settings: Settings, name: str, target: str
+) -> None:
+    body = await changes_nothing(
+        graph,
+        lambda: ask(base_url, settings, "W-PRT", B_TARGETS[name], {"n": target}),
+        officer="W-PRT",
+        nominals=[B],
+    )
+    assert_refused(body)
+    assert_no_leak("W-PRT", body)
 
 
 @pytest.mark.parametrize("name", list(B_WRITES))
