@@ -21,7 +21,7 @@ from resolvers.import_rows import RowError
 from resolvers.jurisdiction import category_problem, may_create_in
 from resolvers.management_writes import ADDRESS_AREA_KINDS
 from resolvers.validation import CODE_SETS
-from resolvers.write_access import CREATOR_ROLES
+from resolvers.write_access import CLOSED_STATUSES, CREATOR_ROLES
 
 
 @dataclass(frozen=True)
@@ -170,6 +170,14 @@ def _check_row(
                 "visorRef",
                 f"{ref} is in the register and the importing officer is neither its "
                 "manager nor a partner on it",
+            )
+        )
+    elif row.entity != NOMINAL and state.get("status") in CLOSED_STATUSES:
+        found.append(
+            RowError(
+                line,
+                "visorRef",
+                f"{ref} is {state['status']}: its record is closed to new information",
             )
         )
     elif not state["exists"] and row.entity != NOMINAL and not in_file(ref):

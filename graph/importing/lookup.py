@@ -19,11 +19,12 @@ RETURN g.uid AS agencyUid, o {.uid, .active, .roles, .clearance} AS officer,
        o IS NOT NULL AND g IS NOT NULL AND EXISTS { (o)-[:MEMBER_OF]->(g) } AS member
 """
 
-# Whether each nominal exists and the officer may write to it (its manager or a partner).
+# Whether each nominal exists, its status, and whether the officer may write to it (its manager
+# or a partner).
 NOMINALS = """
 UNWIND $refs AS ref
 OPTIONAL MATCH (n:Nominal {visorRef: ref})
-RETURN ref, n IS NOT NULL AS exists,
+RETURN ref, n IS NOT NULL AS exists, n.status AS status,
        EXISTS { MATCH (o:Officer {uid: $officerUid})-[m:MANAGES|PARTNER_ON]->(n)
                 WHERE m.to IS NULL OR (type(m) = 'PARTNER_ON' AND m.to > datetime()) }
          AS writable
@@ -74,7 +75,7 @@ async def importer(tx: CountingTx, *, agency_code: str, staff_id: str) -> Row:
 
 
 async def nominals(tx: CountingTx, refs: list[str], officer_uid: str) -> dict[str, Row]:
-    """visorRef → {exists, writable}."""
+    """visorRef → {exists, status, writable}."""
     if not refs:
         return {}
     rows = await tx.run(NOMINALS, refs=refs, officerUid=officer_uid)

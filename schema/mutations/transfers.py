@@ -18,7 +18,12 @@ TransferId = Annotated[str, strawberry.argument(description="The transfer's glob
 
 
 async def _step(
-    info: Info, transfer: str, action: TransferAction, note: str | None, note_field: str
+    info: Info,
+    transfer: str,
+    action: TransferAction,
+    note: str | None,
+    note_field: str = "note",
+    **acceptance: str | None,
 ) -> Transfer:
     ctx = info.context
     row = await workflow.take_step(
@@ -28,6 +33,8 @@ async def _step(
         action=action,
         note=note,
         note_field=note_field,
+        handover_days=ctx.transfer_handover_days,
+        **acceptance,
     )
     return Transfer.from_row(row)
 
@@ -102,18 +109,14 @@ class TransferMutation:
         category: str | None = None,
         note: str | None = None,
     ) -> Transfer:
-        ctx = info.context
-        row = await workflow.take_step(
-            db=ctx.db,
-            actor=ctx.require_actor(),
-            transfer_uid=transfer_uid(transfer),
-            action=TransferAction.ACCEPTED,
-            note=note,
+        return await _step(
+            info,
+            transfer,
+            TransferAction.ACCEPTED,
+            note,
             manager_staff_id=manager,
             category=category,
-            handover_days=ctx.transfer_handover_days,
         )
-        return Transfer.from_row(row)
 
     @strawberry.mutation(
         description="The receiving area declines, on public-protection grounds given in "

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from graph.db import Database
-from tests.resolvers.test_bulk_import import jsonl, nominal, run
+from tests.resolvers.test_bulk_import import jsonl, nominal, note, run
 from tests.write_graph import create_write_graph, dump
 
 
@@ -74,3 +74,18 @@ async def test_sub_areas_of_a_covered_area_and_admins_may_import_new_nominals(
         ("VR-9100004", "SCOT-2", "SCO-MAPPA-A"),
         ("VR-9100005", "EW-1", "EW-MAPPA-GM"),
     ]
+
+
+@pytest.mark.parametrize("status", ["DECEASED", "REMOVED"])
+async def test_a_closed_record_takes_no_imported_entries(
+    graph: Database, tmp_path: Path, status: str
+) -> None:
+    """As for the mutations (docs/RULES.md): a DECEASED or REMOVED nominal takes no new
+    information, so an entry for it is a row error and nothing is written."""
+    await graph.write("MATCH (n:Nominal {visorRef: 'VR-0000001'}) SET n.status = $s", s=status)
+    before = await dump(graph)
+    report = await run(graph, jsonl(tmp_path / "c.jsonl", note("VR-0000001", "CLOSED-1")))
+    assert [(e.line, e.field) for e in report.errors] == [(1, "visorRef")], report.errors
+    assert f"is {status}: its record is closed" in report.errors[0].reason
+    assert not report.wrote
+    assert await dump(graph) == before
