@@ -1,14 +1,18 @@
-"""Serving the ASGI app with uvicorn on a free loopback port in a background thread, for
-tests and benchmarks that talk to it over real HTTP."""
+"""Serving the ASGI app with uvicorn on a free loopback port, in a background thread or in a
+process of its own, for tests and benchmarks that talk to it over real HTTP."""
 
 from __future__ import annotations
 
 import socket
+import subprocess
+import sys
+import tempfile
 import threading
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 
+import httpx
 import uvicorn
 from starlette.applications import Starlette
 
@@ -37,3 +41,36 @@ def serving(app: Starlette, *, timeout: float = 20.0) -> Iterator[str]:
     finally:
         server.should_exit = True
         thread.join(timeout)
+
+
+@contextmanager
+def serving_process(env: dict[str, str], *, timeout: float = 60.0) -> Iterator[str]:
+    """Yields the base URL while `visor serve` runs in a process of its own with `env` (its
+    NEO4J_URI and VISOR_SECRET); terminates it afterwards. For tests and benchmarks of several
+    processes over one Neo4j."""
+    port = free_port()
+    with ExitStack() as stack:
+        log = stack.enter_context(tempfile.TemporaryFile())
+        process = subprocess.Popen(
+            [sys.executable, "-m", "visor.cli", "serve", "--port", str(port)],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=log,
+        )
+        stack.callback(process.wait, 20)
+        stack.callback(process.terminate)
+        url = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + timeout
+        while not _ready(url):
+            if process.poll() is not None or time.monotonic() > deadline:
+                log.seek(0)
+                raise RuntimeError(f"visor serve did not come up: {log.read().decode()[-2000:]}")
+            time.sleep(0.2)
+        yield url
+
+
+def _ready(url: str) -> bool:
+    try:
+        return httpx.get(f"{url}/readyz", timeout=2).status_code == 200
+    except httpx.HTTPError:
+        return False

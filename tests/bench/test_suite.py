@@ -32,6 +32,11 @@ def test_quick_suite_runs_every_benchmark(
     assert view["requests"] == 20
     assert view["graphql_http"]["p50_ms"] > 0 and view["hand_written_cypher"]["p50_ms"] > 0
     assert all(trips > 0 for trips in view["round_trips_per_request"])
+    moves = figures["results"]["transfers"]
+    assert moves["transfers_per_run"] == 4 and moves["subscribers"] == 3
+    for run in ("one_process", "two_processes"):
+        assert moves[run]["missed"] == 0 and moves[run]["p50_ms"] > 0
+    assert moves["area_flows"]["MAPPA_AREA"]["p50_ms"] > 0
     ingest = figures["results"]["ingest"]
     assert ingest["benchmark"] == "ingest"
     assert ingest["batched_import"]["rows"] == ingest["neomodel_save_one_at_a_time"]["rows"] > 0

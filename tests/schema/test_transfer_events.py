@@ -11,22 +11,18 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
-import tempfile
 import time
 from collections.abc import Iterator
-from contextlib import ExitStack, contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from typing import Any
 
-import httpx
 import pytest
 from websockets.sync.client import ClientConnection, connect
 
 from graph.db import Database
 from tests.schema.test_transfer_workflow import ACCEPT, RECEIVING_OFFICERS, TO_AREA, only, request
 from tests.write_graph import audit_events, create_write_graph, gql
-from visor.serving import free_port
+from visor.serving import serving_process
 from visor.settings import Settings
 from visor.tokens import issue_token
 
@@ -157,39 +153,15 @@ async def test_an_officer_made_inactive_is_cut_off_at_the_next_event(
         assert json.loads(ws.recv(timeout=5)) == {"id": "1", "type": "complete"}
 
 
-@contextmanager
-def second_process(settings: Settings, neo4j_uri: str) -> Iterator[str]:
-    """`visor serve` in a process of its own on the same Neo4j; its base URL."""
-    port = free_port()
+def second_process(settings: Settings, neo4j_uri: str) -> AbstractContextManager[str]:
+    """`visor serve` in a process of its own on the same Neo4j."""
     env = {
         **os.environ,
         "NEO4J_URI": neo4j_uri,
         "VISOR_SECRET": settings.secret,
         "NEO4J_PASSWORD": settings.neo4j_password,
     }
-    with ExitStack() as stack:
-        log = stack.enter_context(tempfile.TemporaryFile())
-        process = subprocess.Popen(
-            [sys.executable, "-m", "visor.cli", "serve", "--port", str(port)],
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=log,
-        )
-        stack.callback(process.wait, 20)
-        stack.callback(process.terminate)
-        url = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if httpx.get(f"{url}/readyz", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if process.poll() is not None or time.monotonic() > deadline:
-                log.seek(0)
-                raise RuntimeError(f"visor serve did not come up: {log.read().decode()[-2000:]}")
-            time.sleep(0.2)
-        yield url
+    return serving_process(env)
 
 
 async def test_a_subscriber_on_another_process_hears_of_it_too(
