@@ -250,6 +250,7 @@ async def record_address(
             area_code=area_code,
             kind=stored_kind,
             from_=since,
+            recorded_by=actor.uid,
         )
 
     return await db.write_tx(work)

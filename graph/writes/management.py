@@ -69,7 +69,7 @@ CREATE (l:Location {uid: $locationUid, address: $address, postcode: $postcode,
                     point: CASE WHEN $latitude IS NULL THEN null
                            ELSE point({latitude: $latitude, longitude: $longitude}) END})
 CREATE (l)-[:IN_AREA]->(area)
-CREATE (n)-[:RESIDED_AT {from: $since, kind: $kind}]->(l)
+CREATE (n)-[:RESIDED_AT {from: $since, kind: $kind, recordedBy: $recordedBy}]->(l)
 RETURN n {.*} AS nominal
 """
 
@@ -150,9 +150,11 @@ async def record_address(
     area_code: str,
     kind: str,
     from_: datetime.date,
+    recorded_by: str,
 ) -> Row:
     rows = await tx.run(
         RECORD_ADDRESS,
+        recordedBy=recorded_by,
         uid=uid,
         locationUid=location_uid,
         address=address,

@@ -45,7 +45,7 @@ MATCH (a:Area {code: $areaCode})
 CREATE (n:Nominal)
 SET n = $props
 CREATE (o)-[:MANAGES {from: $now}]->(n)
-CREATE (n)-[:MANAGED_IN {from: $now}]->(a)
+CREATE (n)-[:MANAGED_IN {from: $now, recordedBy: $officerUid}]->(a)
 RETURN n {.*} AS nominal
 """
 

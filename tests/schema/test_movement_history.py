@@ -32,6 +32,9 @@ CREATE (n)-[:RESIDED_AT {from: date('2025-06-01'), kind: 'APPROVED_PREMISES',
                          recordedBy: 'off-w-prt'}]->(ap)
 """
 
+ADDRESS = """mutation { recordAddress(input: {visorRef: "VR-0000001", address: "4 New Road",
+  postcode: "G2 2BB", areaCode: "S12000049", kind: HOME, from: "2026-01-10"}) { visorRef } }"""
+
 HISTORY = """query { nominal(visorRef: "VR-0000001", purpose: "movement review") {
   movementHistory { change from to residenceKind location { address }
     localAuthority { code } mappaArea { code } nation { code } recordedBy { staffId } } } }"""
@@ -46,6 +49,8 @@ async def test_residences_and_managing_areas_in_one_time_ordered_list(
     transfer = request(base_url, settings)["id"]
     only(gql(base_url, settings, "R-SUP", ACCEPT, {"t": transfer, "m": "R-PRA"}), "acceptTransfer")
     today = uk_today().isoformat()
+    moved = gql(base_url, settings, "W-MGR", ADDRESS, {})
+    assert "errors" not in moved, moved
 
     body = gql(base_url, settings, "W-ANL", HISTORY, {})
     assert "errors" not in body, body
@@ -70,8 +75,10 @@ async def test_residences_and_managing_areas_in_one_time_ordered_list(
          None, "SCO-MAPPA-A", "S92000003", None),
         ("RESIDENCE", "2025-03-01", "2025-06-01", "CUSTODY", "HMP Grampian",
          "S12000033", "SCO-MAPPA-A", "S92000003", None),
-        ("RESIDENCE", "2025-06-01", None, "APPROVED_PREMISES", "9 Hostel Road",
+        ("RESIDENCE", "2025-06-01", "2026-01-10", "APPROVED_PREMISES", "9 Hostel Road",
          "S12000049", "SCO-MAPPA-G", "S92000003", "W-PRT"),
+        ("RESIDENCE", "2026-01-10", None, "HOME", "4 New Road",
+         "S12000049", "SCO-MAPPA-G", "S92000003", "W-MGR"),
         ("MANAGING_AREA", today, None, None, None,
          None, "SCO-MAPPA-G", "S92000003", "R-SUP"),
     ]  # fmt: skip

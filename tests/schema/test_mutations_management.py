@@ -442,7 +442,11 @@ async def test_record_address_closes_the_current_residence(
         "kind": "HOME",
     }
     assert old["location"]["uid"] == "loc-1"
-    assert new["rel"] == {"from": _date("2025-02-01"), "kind": "TEMPORARY"}
+    assert new["rel"] == {
+        "from": _date("2025-02-01"),
+        "kind": "TEMPORARY",
+        "recordedBy": "off-w-prt",  # the partner who recorded it
+    }
     location = dict(new["location"])
     point = location.pop("point")
     assert len(location.pop("uid")) == 32
@@ -501,7 +505,11 @@ async def test_record_address_without_coordinates_by_the_manager(
         await graph.read(RESIDENCES, uid="nom-1"), key=lambda r: r["location"]["uid"] != "loc-1"
     )
     assert old["rel"]["to"] == _date("2024-01-01")
-    assert new["rel"] == {"from": _date("2024-01-01"), "kind": "APPROVED_PREMISES"}
+    assert new["rel"] == {
+        "from": _date("2024-01-01"),
+        "kind": "APPROVED_PREMISES",
+        "recordedBy": "off-w-mgr",  # who recorded it (Nominal.movementHistory shows them)
+    }
     assert "point" not in new["location"] and new["area"] == "S12000049"
     assert new["location"]["postcode"] == "G2 1AA"
 
