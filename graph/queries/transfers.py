@@ -33,10 +33,11 @@ MATCH (t:Transfer)-[:OF]->(n:Nominal) WHERE t.uid IN $uids
 RETURN {TRANSFER_ROW} AS transfer
 """
 
-# The uids of a page of transfers into or out of the areas the reader's agency covers (every
-# transfer for `$everyArea`), into (`IN`) or out of (`OUT`) `$area` and its sub-areas when given,
-# by status and by being overdue (open past `dueBy` on `$today`, or decided after it); newest
-# request first, keyset-paged on (requestedAt, uid); with the total over all pages.
+# The uids of a page of transfers into or out of `$visible`, the areas the reader's agency sees
+# (VISIBLE_AREAS; every transfer for `$everyArea`), into (`IN`) or out of (`OUT`) `$area` and
+# its sub-areas when given, by status and by being overdue (open past `dueBy` on `$today`, or
+# decided after it); newest request first, keyset-paged on (requestedAt, uid); with the total
+# over all pages.
 TRANSFER_PAGE = """
 MATCH (t:Transfer)-[:OF]->(n:Nominal)
 OPTIONAL MATCH (t)-[:TO_AREA]->(to:Area)
@@ -47,11 +48,7 @@ WHERE ($statuses IS NULL OR t.status IN $statuses)
         CASE WHEN t.status IN $openStatuses THEN $today > t.dueBy
              ELSE date(datetime({datetime: t.decidedAt, timezone: 'Europe/London'})) > t.dueBy
         END, false) = $overdue)
-  AND ($everyArea OR EXISTS {
-        MATCH (:Officer {uid: $officerUid})-[:MEMBER_OF]->(:Agency)-[:COVERS]->(c:Area)
-        WHERE (to IS NOT NULL AND ((to)-[:PART_OF*0..]->(c) OR (c)-[:PART_OF*0..]->(to)))
-           OR (from IS NOT NULL AND ((from)-[:PART_OF*0..]->(c) OR (c)-[:PART_OF*0..]->(from)))
-      })
+  AND ($everyArea OR to.code IN $visible OR from.code IN $visible)
   AND ($area IS NULL
        OR ($direction <> 'OUT' AND to IS NOT NULL
            AND EXISTS { MATCH (to)-[:PART_OF*0..]->(:Area {code: $area}) })

@@ -13,6 +13,7 @@ import uuid
 
 from graph.db import CountingTx, Row
 from graph.models.enums import OPEN_TRANSFER_STATUSES, TransferAction, TransferStatus
+from graph.queries.transfers import VISIBLE_AREAS
 
 OPEN_STATUSES = sorted(status.value for status in OPEN_TRANSFER_STATUSES)
 
@@ -39,22 +40,6 @@ MATCH (a:Area {code: $code})
 RETURN a.code AS code, a.kind AS kind,
        COLLECT { MATCH (a)-[:PART_OF*0..]->(nation:Area {kind: 'NATION'})
                  RETURN nation.code }[0] AS nationCode
-"""
-
-# An officer is on the receiving side when their agency covers the receiving area, an area it is
-# part of, or a part of it (a council covering one local authority of a MAPPA area).
-COVERS_AREA = """
-MATCH (o:Officer {uid: $officerUid})
-MATCH (to:Area {code: $areaCode})
-RETURN EXISTS {
-  MATCH (o)-[:MEMBER_OF]->(:Agency)-[:COVERS]->(c:Area)
-  WHERE (to)-[:PART_OF*0..]->(c) OR (c)-[:PART_OF*0..]->(to)
-} AS covers
-"""
-
-OFFICER = """
-MATCH (o:Officer {staffId: $staffId})
-RETURN o.uid AS uid, o.active AS active, o.roles AS roles
 """
 
 CREATE_TRANSFER = """
@@ -141,13 +126,10 @@ async def area(tx: CountingTx, code: str) -> Row | None:
 
 
 async def covers_area(tx: CountingTx, *, officer_uid: str, area_code: str) -> bool:
-    rows = await tx.run(COVERS_AREA, officerUid=officer_uid, areaCode=area_code)
-    return bool(rows and rows[0]["covers"])
-
-
-async def officer(tx: CountingTx, staff_id: str) -> Row | None:
-    rows = await tx.run(OFFICER, staffId=staff_id)
-    return rows[0] if rows else None
+    """Whether the officer's agency sees the area (graph/queries/transfers.py VISIBLE_AREAS):
+    it covers it, a part of it, or an area it is part of."""
+    rows = await tx.run(VISIBLE_AREAS, officerUid=officer_uid)
+    return bool(rows) and area_code in rows[0]["codes"]
 
 
 async def create_transfer(

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from graph.db import Database
 from graph.models.enums import Role, TransferStatus
-from graph.queries.transfers import transfer_page
+from graph.queries.transfers import transfer_page, visible_area_codes
 from resolvers import paging
 from resolvers.actor import Actor
 from resolvers.audit import record_consultation, require_purpose
@@ -53,10 +53,12 @@ async def list_transfers(
     if after is not None:
         at, uid = paging.decode_cursor(after, CONNECTION, str, str)
         after_at, after_uid = _instant(str(at)), str(uid)
+    every_area = actor.has_role(Role.ADMIN.value)
+    visible = [] if every_area else sorted(await visible_area_codes(db, actor.uid))
     total, rows = await transfer_page(
         db,
-        officerUid=actor.uid,
-        everyArea=actor.has_role(Role.ADMIN.value),
+        visible=visible,
+        everyArea=every_area,
         area=where.area,
         direction=where.direction,
         statuses=statuses,

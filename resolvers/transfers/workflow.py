@@ -26,6 +26,7 @@ from graph.models.enums import (
 )
 from graph.queries.jurisdiction import area_jurisdictions
 from graph.queries.transfers import transfer_row
+from graph.writes import management as management_writes
 from graph.writes import nominals as nominal_writes
 from graph.writes import transfers as writes
 from graph.writes.references import missing_references
@@ -286,7 +287,7 @@ async def _receiving_manager(tx: CountingTx, staff_id: str, transfer: Row) -> st
     """The officer named to manage the nominal in the receiving area: active, a practitioner
     or supervisor, of an agency covering that area."""
     field = "manager"
-    officer = await writes.officer(tx, staff_id)
+    officer = await management_writes.officer(tx, staff_id)
     if officer is None:
         raise BadUserInput(f"{field}: no officer with that staff id", field=field)
     if not officer["active"]:

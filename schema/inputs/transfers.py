@@ -1,5 +1,5 @@
-"""Turning the transfer mutations' arguments into uids: a nominal named by its global id or its
-visorRef, a transfer by its global id."""
+"""Turning a transfer mutation's `transfer` argument, a transfer's global id, into its uid (a
+nominal, named by its global id or its visorRef, goes through schema/either_id.py)."""
 
 from __future__ import annotations
 
@@ -13,14 +13,6 @@ def _global_id(value: str) -> relay.GlobalID | None:
         return relay.GlobalID.from_id(value)
     except Exception:  # noqa: BLE001 - anything that does not decode is not a global id
         return None
-
-
-def nominal_target(value: str) -> tuple[str | None, str | None]:
-    """(uid, visorRef): a Nominal's global id gives its uid, anything else is a visorRef."""
-    global_id = _global_id(value)
-    if global_id is not None and global_id.type_name == "Nominal":
-        return global_id.node_id, None
-    return None, value
 
 
 def transfer_uid(value: str) -> str:

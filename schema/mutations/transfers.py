@@ -11,7 +11,8 @@ import strawberry
 from graph.models.enums import TransferAction
 from resolvers.transfers import workflow
 from schema.context import Info
-from schema.inputs.transfers import nominal_target, transfer_uid
+from schema.either_id import global_uid_or_key
+from schema.inputs.transfers import transfer_uid
 from schema.types.transfer import Transfer
 
 TransferId = Annotated[str, strawberry.argument(description="The transfer's global id.")]
@@ -57,7 +58,7 @@ class TransferMutation:
         expected_move_on: datetime.date | None = None,
     ) -> Transfer:
         ctx = info.context
-        uid, visor_ref = nominal_target(nominal)
+        uid, visor_ref = global_uid_or_key(nominal, type_name="Nominal", field="nominal")
         row = await workflow.request_transfer(
             db=ctx.db,
             actor=ctx.require_actor(),
