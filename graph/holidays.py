@@ -75,6 +75,23 @@ class HolidayCalendar:
             )
         return day in self.holidays
 
+    def is_working_day(self, day: datetime.date) -> bool:
+        """A Monday to Friday that is not a public holiday; `HolidaysNotCovered` outside the
+        years."""
+        return day.weekday() < 5 and not self.is_holiday(day)
+
+    def add_working_days(self, start: datetime.date, n: int) -> datetime.date:
+        """The `n`th working day after `start` (`start` itself for n = 0)."""
+        if n < 0:
+            raise ValueError(f"n must be 0 or more, got {n}")
+        self.is_holiday(start)  # raises for a start outside the years covered
+        day = start
+        while n:
+            day += datetime.timedelta(days=1)
+            if self.is_working_day(day):
+                n -= 1
+        return day
+
 
 class _Entry(_ReferenceEntry):
     """The reference files' entry reader, labelled for this file, with years and dates."""

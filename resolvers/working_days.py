@@ -24,12 +24,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from graph.holidays import HolidayCalendar, HolidaysNotCovered, holiday_calendar
+from graph.models.transfer import ALLOCATION_WORKING_DAYS, TRANSFER_WORKING_DAYS
 from resolvers.errors import BadUserInput
-
-TRANSFER_WORKING_DAYS = 20
-"""The whole transfer is due this many working days after the request."""
-ALLOCATION_WORKING_DAYS = 10
-"""A receiving manager is due to be allocated (and the address assessed) this many after it."""
 
 _DAY = datetime.timedelta(days=1)
 
@@ -50,14 +46,10 @@ def _calendar(jurisdiction: str, *days: datetime.date) -> HolidayCalendar:
     return calendar
 
 
-def _working(calendar: HolidayCalendar, day: datetime.date) -> bool:
-    return day.weekday() < 5 and not calendar.is_holiday(day)
-
-
 def is_working_day(day: datetime.date, *, jurisdiction: str, field: str | None = None) -> bool:
     """Whether `day` is a working day in `jurisdiction`."""
     with _covered(field):
-        return _working(_calendar(jurisdiction, day), day)
+        return _calendar(jurisdiction, day).is_working_day(day)
 
 
 def add_working_days(
@@ -65,16 +57,8 @@ def add_working_days(
 ) -> datetime.date:
     """Day `n` counted from `start` as day 0: the `n`th working day after `start` (`start` itself
     for n = 0). Weekends and the public holidays of `jurisdiction` are left out."""
-    if n < 0:
-        raise ValueError(f"n must be 0 or more, got {n}")
     with _covered(field):
-        calendar = _calendar(jurisdiction, start)
-        day = start
-        while n:
-            day += _DAY
-            if _working(calendar, day):
-                n -= 1
-        return day
+        return _calendar(jurisdiction).add_working_days(start, n)
 
 
 def working_days_between(
@@ -88,7 +72,7 @@ def working_days_between(
     with _covered(field):
         calendar = _calendar(jurisdiction, start, end)
         days = (start + k * _DAY for k in range(1, (end - start).days + 1))
-        return sum(1 for day in days if _working(calendar, day))
+        return sum(1 for day in days if calendar.is_working_day(day))
 
 
 @dataclass(frozen=True)

@@ -42,6 +42,8 @@ RELATIONSHIPS: dict[str, tuple[str, str]] = {
 class Batch:
     nominals: list[Row] = field(default_factory=list)
     transfers: list[Row] = field(default_factory=list)
+    steps: list[Row] = field(default_factory=list)
+    """Transfer steps {transfer, by, props}: the transfer's uid, the officer's, the step."""
     records: dict[str, list[Row]] = field(default_factory=lambda: {k: [] for k in RECORD_KINDS})
     """Kind -> rows {props, nominal, officer, agency, at}: the record with its provenance."""
     rels: dict[str, list[Row]] = field(default_factory=lambda: {t: [] for t in RELATIONSHIPS})
@@ -62,6 +64,7 @@ class Batch:
         return (
             len(self.nominals)
             + len(self.transfers)
+            + len(self.steps)
             + sum(map(len, self.records.values()))
             + sum(map(len, self.rels.values()))
         )

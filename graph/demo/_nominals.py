@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from graph.demo._batch import Batch
 from graph.demo._officers import Officer, Staff
 from graph.demo._places import Places
 from graph.demo._random import REFERENCE_INSTANT, DemoRandom
+from graph.demo._transfers import Sides, add_transfer
 from graph.demo._vocab import FEMALE_FIRST, MALE_FIRST, SURNAMES
 from graph.demo._world import MappaArea, World, lead_police
 
@@ -21,7 +22,11 @@ RISK_LEVELS = ("LOW", "MEDIUM", "HIGH", "VERY_HIGH")
 RISK_WEIGHTS = (30, 45, 20, 5)
 STATUSES = ("COMMUNITY", "CUSTODY", "HOSPITAL", "WHEREABOUTS_UNKNOWN", "DECEASED", "REMOVED")
 STATUS_WEIGHTS = (70, 18, 3, 3, 2, 4)
-OTHER_TRANSFERS = ("REQUESTED", "DECLINED", "CANCELLED")
+OTHER_TRANSFERS = ("REQUESTED", "INFORMATION_REQUESTED", "ESCALATED", "DECLINED", "CANCELLED")
+"""The transfers a nominal may have besides the accepted ones that moved it: the first nominals
+have one each, so every state occurs."""
+OPEN_TRANSFER_DAYS = 60
+"""Open transfers were requested in the demo world's last days, so their clocks run."""
 ASSOCIATIONS = (
     "FAMILY",
     "CO_OFFENDER",
@@ -163,11 +168,24 @@ def generate_nominal(
     managers: list[Spell] = []
     partners: list[Spell] = []
     for seg_area, start, end in segments:
-        batch.rel("MANAGED_IN", uid, seg_area.uid, **{"from": start, "to": end})
         pool = _manager_pool(world, staff, seg_area, scheme, number)
-        managers += _spells(rng, pool, start, end, 1 + (rng.random() < 0.3))
+        spells = _spells(rng, pool, start, end, 1 + (rng.random() < 0.3))
+        managers += spells
+        batch.rel(
+            "MANAGED_IN",
+            uid,
+            seg_area.uid,
+            **{"from": start, "to": end, "recordedBy": spells[0].officer.uid},
+        )
         _residences(
-            rng, places, batch, uid, seg_area, scheme, start, end, status if end is None else ""
+            rng,
+            places,
+            batch,
+            uid,
+            seg_area,
+            scheme,
+            spells,
+            status if end is None else "",
         )
         lead = managers[-1].officer.agency
         for officer in rng.sample(_partner_pool(world, staff, seg_area, lead), rng.randint(0, 2)):
@@ -182,46 +200,46 @@ def generate_nominal(
         batch.rel("PARTNER_ON", spell.officer.uid, uid, **{"from": spell.start, "to": spell.end})
 
     for (old, _, _), (new, move, _) in zip(segments, segments[1:], strict=False):
-        _transfer(
+        add_transfer(
             rng,
             batch,
-            uid,
-            "ACCEPTED",
-            old,
-            new,
-            move - timedelta(days=rng.randint(1, 21)),
-            requester=[s for s in managers if s.end == move][0].officer,
-            decider=[s for s in managers if s.start == move][0].officer,
+            nominal=uid,
+            status="ACCEPTED",
+            source=old,
+            target=new,
+            # Some moves took longer than the 20 working days allowed: their transfers are overdue.
+            requested=move - timedelta(days=rng.randint(1, 40)),
+            sides=Sides(
+                sender=[s for s in managers if s.end == move][0].officer,
+                receiver=[s for s in managers if s.start == move][0].officer,
+            ),
             decided=move,
         )
     extra = (
         OTHER_TRANSFERS[index]
-        if index < 3
+        if index < len(OTHER_TRANSFERS)
         else (rng.choice(OTHER_TRANSFERS) if rng.random() < 0.04 else None)
     )
     if extra is not None and len(areas) > 1:
         target = rng.choice([a for a in areas if a is not area])
-        requested = rng.instant_between(managers[-1].start, REFERENCE_INSTANT)
-        requester = managers[-1].officer
-        decided = (
-            rng.instant_between(requested, REFERENCE_INSTANT) if extra != "REQUESTED" else None
-        )
-        decider = None
-        if extra == "DECLINED":
-            decider = rng.choice(_manager_pool(world, staff, target, scheme, number))
-        elif extra == "CANCELLED":
-            decider = requester
-        _transfer(
+        decides = extra in ("DECLINED", "CANCELLED")
+        earliest = managers[-1].start
+        if not decides:
+            earliest = max(earliest, REFERENCE_INSTANT - timedelta(days=OPEN_TRANSFER_DAYS))
+        requested = rng.instant_between(earliest, REFERENCE_INSTANT)
+        add_transfer(
             rng,
             batch,
-            uid,
-            extra,
-            area,
-            target,
-            requested,
-            requester=requester,
-            decider=decider,
-            decided=decided,
+            nominal=uid,
+            status=extra,
+            source=area,
+            target=target,
+            requested=requested,
+            sides=Sides(
+                sender=managers[-1].officer,
+                receiver=rng.choice(_manager_pool(world, staff, target, scheme, number)),
+            ),
+            decided=rng.instant_between(requested, REFERENCE_INSTANT) if decides else None,
         )
 
     return NominalPlan(index, uid, scheme, number, level, status, created, managers, partners)
@@ -239,57 +257,16 @@ def _area_segments(
     moves = 0
     if len(areas) > 1 and (index == 3 or (index >= 8 and rng.random() < 0.12)):
         moves = 2 if index == 3 else 1 + (rng.random() < 0.3)
-    if moves == 0:
+    first, last = created + timedelta(days=60), REFERENCE_INSTANT - timedelta(days=10)
+    if moves == 0 or first >= last:
         return [(area, created, None)]
-    instants = sorted(
-        rng.instant_between(created + timedelta(days=60), REFERENCE_INSTANT - timedelta(days=10))
-        for _ in range(moves)
-    )
+    instants = sorted(rng.instant_between(first, last) for _ in range(moves))
     chain = [area]
     for _ in range(moves):
         chain.insert(0, rng.choice([a for a in areas if a is not chain[0]]))
     starts: list[datetime] = [created, *instants]
     ends: list[datetime | None] = [*instants, None]
     return list(zip(chain, starts, ends, strict=True))
-
-
-REASONS = {
-    "ACCEPTED": "Nominal has moved to the receiving area",
-    "REQUESTED": "Nominal intends to move to the receiving area",
-    "DECLINED": "Nominal intends to move to the receiving area",
-    "CANCELLED": "Proposed move did not proceed",
-}
-
-
-def _transfer(
-    rng: DemoRandom,
-    batch: Batch,
-    nominal: str,
-    status: str,
-    source: MappaArea,
-    target: MappaArea,
-    requested: datetime,
-    *,
-    requester: Officer,
-    decider: Officer | None,
-    decided: datetime | None,
-) -> None:
-    uid = rng.uid()
-    batch.transfers.append(
-        {
-            "uid": uid,
-            "status": status,
-            "requestedAt": requested,
-            "decidedAt": decided,
-            "reason": REASONS[status],
-        }
-    )
-    batch.rel("OF", uid, nominal)
-    batch.rel("FROM_AREA", uid, source.uid)
-    batch.rel("TO_AREA", uid, target.uid)
-    batch.rel("REQUESTED_BY", uid, requester.uid)
-    if decider is not None:
-        batch.rel("DECIDED_BY", uid, decider.uid)
 
 
 OPEN_KIND = {"CUSTODY": "CUSTODY", "HOSPITAL": "HOSPITAL"}
@@ -303,11 +280,12 @@ def _residences(
     uid: str,
     area: MappaArea,
     scheme: str,
-    start: datetime,
-    end: datetime | None,
+    spells: list[Spell],
     status: str,
 ) -> None:
-    """Addresses within one area segment; the open one (if any) reflects the current status."""
+    """Addresses within one area segment, each recorded by the manager of the day; the open one
+    (if any) reflects the current status."""
+    start, end = spells[0].start, spells[-1].end
     count = 1 + (rng.random() < 0.4)
     stop = end or REFERENCE_INSTANT
     cuts = sorted(rng.instant_between(start, stop).date() for _ in range(count - 1))
@@ -328,7 +306,19 @@ def _residences(
             )
         if last_open and status in CLOSED_AT_END:
             to = rng.date_between(bounds[i], stop.date())
-        batch.rel("RESIDED_AT", uid, location, **{"from": bounds[i], "to": to, "kind": kind})
+        recorder = next(
+            (s.officer for s in spells if s.covers(_noon(bounds[i]))), spells[0].officer
+        )
+        batch.rel(
+            "RESIDED_AT",
+            uid,
+            location,
+            **{"from": bounds[i], "to": to, "kind": kind, "recordedBy": recorder.uid},
+        )
+
+
+def _noon(day: date) -> datetime:
+    return datetime(day.year, day.month, day.day, 12, tzinfo=UTC)
 
 
 def associate(rng: DemoRandom, batch: Batch, plans: list[NominalPlan]) -> None:

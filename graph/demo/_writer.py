@@ -27,6 +27,13 @@ CREATE (l)-[:IN_AREA]->(a)
 
 NOMINALS = "UNWIND $rows AS row CREATE (n:Nominal) SET n = row"
 TRANSFERS = "UNWIND $rows AS row CREATE (t:Transfer) SET t = row"
+TRANSFER_STEPS = """
+UNWIND $rows AS row
+MATCH (t:Transfer {uid: row.transfer})
+MATCH (o:Officer {uid: row.by})
+CREATE (t)-[:HAS_STEP]->(s:TransferStep)-[:BY]->(o)
+SET s = row.props
+"""
 
 _RECORD = """
 UNWIND $rows AS row
@@ -58,6 +65,7 @@ NODE_LABELS = (
     "Location",
     "Nominal",
     "Transfer",
+    "TransferStep",
     "Record",
     *RECORD_KINDS,
 )
@@ -68,6 +76,7 @@ REL_TYPES = (
     "ABOUT",
     "ENTERED_BY",
     "ON_BEHALF_OF",
+    "HAS_STEP",
 )
 
 
@@ -83,6 +92,8 @@ async def write_batch(db: Database, batch: Batch) -> None:
             await tx.run(NOMINALS, rows=batch.nominals)
         if batch.transfers:
             await tx.run(TRANSFERS, rows=batch.transfers)
+        if batch.steps:
+            await tx.run(TRANSFER_STEPS, rows=batch.steps)
         for kind, rows in batch.records.items():
             if rows:
                 await tx.run(RECORDS[kind], rows=rows)

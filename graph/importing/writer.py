@@ -43,7 +43,7 @@ MATCH (a:Area {code: row.areaCode})
 CREATE (n:Nominal)
 SET n = row.props
 CREATE (o)-[:MANAGES {from: $now}]->(n)
-CREATE (n)-[:MANAGED_IN {from: $now}]->(a)
+CREATE (n)-[:MANAGED_IN {from: $now, recordedBy: $officerUid}]->(a)
 RETURN n.uid AS uid
 """
 
@@ -329,6 +329,7 @@ def _residence(row: ImportRow, prov: Provenance) -> dict[str, Any]:
             "from": props["from"],
             "to": props.get("to"),
             "kind": props["kind"],
+            "recordedBy": prov.officer_uid,
             "sourceAgency": prov.agency_code,
             "sourceId": row.source_id,
             **_source(prov, row),

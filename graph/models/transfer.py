@@ -21,14 +21,22 @@ from graph.models.officer import Officer
 from graph.models.properties import EnumProperty, UtcDateTimeProperty
 from graph.models.relationships import outgoing
 
+TRANSFER_WORKING_DAYS = 20
+"""`dueBy`: the whole transfer is due this many working days after the request (HMPPS Case
+Transfer Policy Framework; MAPPA guidance for Scotland, Annex 7)."""
+ALLOCATION_WORKING_DAYS = 10
+"""`allocationDueBy`: a receiving manager is due to be allocated (and the address assessed)
+this many working days after the request."""
+
 
 class TransferStep(AsyncStructuredNode):
     uid = UniqueIdProperty()
     seq = IntegerProperty(required=True)
     """The step's place in its transfer's history, from 1."""
-    audit_seq = IntegerProperty(required=True, unique_index=True, db_property="auditSeq")
+    audit_seq = IntegerProperty(unique_index=True, db_property="auditSeq")
     """The seq of the audit event written with the step: the order in which subscribers on any
-    process receive steps (`transferEvents(afterSeq:)`)."""
+    process receive steps (`transferEvents(afterSeq:)`). Every step the workflow writes has one;
+    the demo data's steps, which no audit event records, have none."""
     at = UtcDateTimeProperty(required=True)
     action = EnumProperty(TransferAction, required=True)
     note = StringProperty()

@@ -14,10 +14,9 @@ from zoneinfo import ZoneInfo
 
 from graph.db import Row
 from graph.holidays import HolidaysNotCovered, holiday_calendar
+from graph.models.transfer import ALLOCATION_WORKING_DAYS, TRANSFER_WORKING_DAYS
 from graph.queries.jurisdiction import NATION_JURISDICTIONS
 from resolvers.working_days import (
-    ALLOCATION_WORKING_DAYS,
-    TRANSFER_WORKING_DAYS,
     TransferClocks,
     add_working_days,
     transfer_clocks,

@@ -10,6 +10,7 @@ import pytest
 
 from graph.db import Database
 from graph.demo import DemoError, load_demo
+from graph.writes.transfers import OPEN_STATUSES as OPEN
 
 SIZE = 150
 REFERENCE_LABELS = {"Agency": "code", "Area": "code", "ReferenceCode": "key"}
@@ -60,8 +61,8 @@ async def _values(db: Database, query: str) -> set[Any]:
     return {r["v"] for r in await db.read(query)}
 
 
-async def _zero(db: Database, query: str) -> None:
-    rows = await db.read(query)
+async def _zero(db: Database, query: str, **params: Any) -> None:
+    rows = await db.read(query, **params)
     assert rows == [{"n": 0}], query
 
 
@@ -86,7 +87,11 @@ async def test_every_enumeration_value_occurs(db: Database) -> None:
         "COMMUNITY", "CUSTODY", "HOSPITAL", "WHEREABOUTS_UNKNOWN", "DECEASED", "REMOVED"
     }  # fmt: skip
     assert await _values(db, distinct("Transfer", "status")) == {
-        "REQUESTED", "ACCEPTED", "DECLINED", "CANCELLED"
+        "REQUESTED", "INFORMATION_REQUESTED", "ESCALATED", "ACCEPTED", "DECLINED", "CANCELLED"
+    }  # fmt: skip
+    assert await _values(db, distinct("TransferStep", "action")) == {
+        "REQUESTED", "INFORMATION_REQUESTED", "INFORMATION_PROVIDED", "ESCALATED", "ACCEPTED",
+        "DECLINED", "CANCELLED",
     }  # fmt: skip
     assert await _values(db, distinct("Record", "classification")) == {
         "OFFICIAL", "OFFICIAL_SENSITIVE", "SECRET"
@@ -172,9 +177,10 @@ async def test_management_residence_and_transfers(db: Database) -> None:
         "MATCH (t:Transfer) WHERE NOT (COUNT { (t)-[:OF]->(:Nominal) } = 1"
         " AND COUNT { (t)-[:FROM_AREA]->(:Area) } = 1 AND COUNT { (t)-[:TO_AREA]->(:Area) } = 1"
         " AND COUNT { (t)-[:REQUESTED_BY]->(:Officer) } = 1"
-        " AND COUNT { (t)-[:DECIDED_BY]->(:Officer) } = CASE t.status WHEN 'REQUESTED' THEN 0"
-        " ELSE 1 END AND (t.decidedAt IS NULL) = (t.status = 'REQUESTED'))"
+        " AND COUNT { (t)-[:DECIDED_BY]->(:Officer) } = CASE WHEN t.status IN $open THEN 0"
+        " ELSE 1 END AND (t.decidedAt IS NULL) = (t.status IN $open))"
         " RETURN count(t) AS n",
+        open=OPEN,
     )
     await _zero(
         db,
@@ -182,6 +188,50 @@ async def test_management_residence_and_transfers(db: Database) -> None:
         "WHERE NOT EXISTS { (n)-[m:MANAGED_IN]->(a) WHERE m.from = t.decidedAt } "
         "RETURN count(t) AS n",
     )
+
+
+async def test_transfer_histories_and_clocks(db: Database) -> None:
+    """Each demo transfer has the history the workflow would have written, from its request to
+    its decision, each step by the side that takes it; the clocks are set where the receiving
+    calendar covers the request, and some transfers ran past theirs."""
+    await load_demo(db, nominals=SIZE, seed=9)
+    rows = await db.read(
+        "MATCH (t:Transfer)-[:REQUESTED_BY]->(sender:Officer) "
+        "RETURN t.status AS status, t.requestedAt AS requestedAt, t.decidedAt AS decidedAt, "
+        "t.dueBy AS dueBy, t.allocationDueBy AS allocationDueBy, sender.uid AS sender, "
+        "COLLECT { MATCH (t)-[:DECIDED_BY]->(d:Officer) RETURN d.uid }[0] AS decider, "
+        "COLLECT { MATCH (t)-[:HAS_STEP]->(s:TransferStep)-[:BY]->(o:Officer) "
+        "          RETURN {seq: s.seq, at: s.at, action: s.action, by: o.uid, "
+        "                  audit: s.auditSeq} ORDER BY s.seq } AS steps"
+    )
+    receiving = {"INFORMATION_REQUESTED", "ESCALATED", "ACCEPTED", "DECLINED"}
+    last_action = {"REQUESTED": "REQUESTED", "INFORMATION_REQUESTED": "INFORMATION_REQUESTED",
+                   "ESCALATED": "ESCALATED"}  # fmt: skip
+    overdue = on_time = 0
+    for t in rows:
+        steps = t["steps"]
+        assert [s["seq"] for s in steps] == list(range(1, len(steps) + 1))
+        assert steps[0]["action"] == "REQUESTED" and steps[0]["by"] == t["sender"]
+        assert steps[0]["at"] == t["requestedAt"]
+        assert [s["at"] for s in steps] == sorted(s["at"] for s in steps)
+        assert all(s["audit"] is None for s in steps)
+        if t["decidedAt"] is None:
+            assert steps[-1]["action"] == last_action[t["status"]]
+        else:
+            assert steps[-1]["action"] == t["status"] and steps[-1]["at"] == t["decidedAt"]
+            assert steps[-1]["by"] == t["decider"]
+        for step in steps[1:]:
+            side_receives = step["action"] in receiving
+            assert (step["by"] != t["sender"]) == side_receives or step["by"] == t["decider"]
+        if t["requestedAt"].year >= 2024:
+            assert t["dueBy"] is not None and t["allocationDueBy"] < t["dueBy"]
+            end = (t["decidedAt"] or t["requestedAt"]).to_native().date()
+            if t["decidedAt"] is not None:
+                overdue += end > t["dueBy"].to_native()
+                on_time += end <= t["dueBy"].to_native()
+        else:
+            assert t["dueBy"] is None
+    assert overdue > 0 and on_time > 0
 
 
 async def test_records_have_provenance_verification_and_revision_chains(db: Database) -> None:

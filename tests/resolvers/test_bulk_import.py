@@ -134,7 +134,7 @@ async def test_import_records_provenance_management_and_audit(graph: Database) -
         """
         MATCH (n:Nominal {visorRef: 'VR-9000001'})
         MATCH (o:Officer)-[m:MANAGES]->(n) WHERE m.to IS NULL
-        MATCH (n)-[:MANAGED_IN]->(a:Area)
+        MATCH (n)-[managed:MANAGED_IN]->(a:Area)
         MATCH (r:Note {sourceId: 'NOTE-9001'})-[:ABOUT]->(n)
         MATCH (r)-[e:ENTERED_BY]->(w:Officer), (r)-[:ON_BEHALF_OF]->(g:Agency)
         MATCH (n)-[res:RESIDED_AT {sourceId: 'ADDR-1001'}]->(l:Location)-[:IN_AREA]->(la:Area)
@@ -143,7 +143,8 @@ async def test_import_records_provenance_management_and_audit(graph: Database) -
                r.version AS version, r.classification AS classification, e.at IS NOT NULL AS at,
                n.sourceFile AS nominalFile, n.version AS nominalVersion,
                res.from AS since, res.to AS until, l.postcode AS postcode, la.code AS la,
-               l.point.latitude AS latitude, res.sourceLine AS addressLine
+               l.point.latitude AS latitude, res.sourceLine AS addressLine,
+               [managed.recordedBy, res.recordedBy] = [w.uid, w.uid] AS recordedByImporter
         """
     )
     assert len(rows) == 1
@@ -160,6 +161,7 @@ async def test_import_records_provenance_management_and_audit(graph: Database) -
     assert str(row["since"]) == "2019-03-01" and str(row["until"]) == "2023-06-30"
     assert (row["postcode"], row["la"], row["latitude"]) == ("AB11 6BA", "S12000033", 57.1446)
     assert row["addressLine"] == 2
+    assert row["recordedByImporter"], "the managing area and the residence name who imported them"
 
     events = await audit_events(graph)
     assert [(e["action"], e["officer"], e["purpose"]) for e in events] == [

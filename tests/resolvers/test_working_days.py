@@ -7,10 +7,9 @@ import datetime
 
 import pytest
 
+from graph.models.transfer import ALLOCATION_WORKING_DAYS, TRANSFER_WORKING_DAYS
 from resolvers.errors import BadUserInput
 from resolvers.working_days import (
-    ALLOCATION_WORKING_DAYS,
-    TRANSFER_WORKING_DAYS,
     TransferClocks,
     add_working_days,
     is_working_day,
