@@ -28,7 +28,9 @@ RECORD_ROW = """r {.*,
   verification: COLLECT { MATCH (w:Officer)-[v:VERIFIED]->(r)
                           RETURN {at: v.at, officer: w {.uid, .staffId, .name}}
                           ORDER BY v.at DESC LIMIT 1 }[0],
-  mentions: COLLECT { MATCH (r)-[:MENTIONS]->(m:Nominal) RETURN m {.*} ORDER BY m.visorRef }
+  mentions: COLLECT { MATCH (r)-[:MENTIONS]->(m:Nominal) RETURN m {.*} ORDER BY m.visorRef },
+  disclosedTo: COLLECT { MATCH (o:Officer)<-[:REQUESTED_BY]-(:LinkDisclosureRequest
+                                 {status: 'GRANTED'})-[:EVIDENCE]->(r) RETURN DISTINCT o.uid }
 }"""
 
 # A record is a current version when no newer revision points to it.
