@@ -222,7 +222,7 @@ async def test_only_the_holders_manager_decides(
         graph,
         lambda: decide(base_url, settings, staff_id, request),
         officer=staff_id,
-        nominals=[],
+        nominals=["VR-0000001", "VR-0000002"],
     )
     assert error(body)[0] == "FORBIDDEN"
 
