@@ -28,6 +28,7 @@ UNIQUE_KEYS: tuple[tuple[str, str], ...] = (
             "TransferStep",
             "AuditEvent",
             "SubjectAccessRequest",
+            "LinkDisclosureRequest",
             "ReferenceCode",
         )
     ),

@@ -26,6 +26,17 @@ def require_purpose(purpose: str | None) -> str:
     return clean_text("purpose", text, single_line=True)
 
 
+async def record_disclosure(
+    *, db: Database, actor: Actor, nominal_uids: list[str], purpose: str
+) -> None:
+    """One DISCLOSE event: the officer read entries disclosed to them (a link disclosure)."""
+    await db.write_tx(
+        lambda tx: append_event(
+            tx, action="DISCLOSE", officer_uid=actor.uid, nominal_uids=nominal_uids, purpose=purpose
+        )
+    )
+
+
 async def record_consultation(
     *, db: Database, actor: Actor, nominal_uids: list[str], purpose: str
 ) -> None:

@@ -75,6 +75,7 @@ async def check_batch(
         refs = sorted(
             {row.visor_ref for row in batch}
             | {row.other_visor_ref for row in batch if row.other_visor_ref}
+            | {ref for row in batch for ref in row.mentions}
         )
         known = await lookup.nominals(tx, refs, importer.officer_uid)
         areas = await lookup.area_kinds(
@@ -201,6 +202,11 @@ def _check_row(
         if not in_file(other):
             found.append(
                 RowError(line, "otherVisorRef", f"no nominal {other} in this file or the register")
+            )
+    for mentioned in row.mentions:
+        if not (known.get(mentioned) or {}).get("exists") and not in_file(mentioned):
+            found.append(
+                RowError(line, "mentions", f"no nominal {mentioned} in this file or the register")
             )
     source_id = str(row.source_id)
     if is_record(row.entity) and source_id in records:

@@ -47,7 +47,8 @@ from resolvers.validation import (
 )
 
 # Fields that tie a row to the graph rather than being stored on the entity itself.
-KEY_FIELDS = frozenset({"visorRef", "sourceId", "areaCode", "otherVisorRef", "alias"})
+KEY_FIELDS = frozenset({"visorRef", "sourceId", "areaCode", "otherVisorRef", "alias", "mentions"})
+MAX_MENTIONS = 50
 LIST_SEPARATOR = "|"
 """Separates the entries of a list field (aliases, attendees) in a CSV cell."""
 
@@ -70,6 +71,19 @@ def visor_ref(field: str, value: Any) -> str:
 
 def postcode(field: str, value: Any) -> str:
     return validation.postcode(field, str(name(field, value)))
+
+
+def visor_refs(field: str, value: Any) -> tuple[str, ...]:
+    """A list of distinct visorRefs (an intelligence row's `mentions`), at most MAX_MENTIONS."""
+    if not isinstance(value, list):
+        raise BadUserInput(f"{field}: a list of visorRefs", field=field)
+    if len(value) > MAX_MENTIONS:
+        raise BadUserInput(f"{field}: at most {MAX_MENTIONS} nominals", field=field)
+    refs = tuple(visor_ref(field, item) for item in value if item != "")
+    repeated = sorted({ref for ref in refs if refs.count(ref) > 1})
+    if repeated:
+        raise BadUserInput(f"{field}: {', '.join(repeated)} named more than once", field=field)
+    return refs
 
 
 _REF = Field(visor_ref, required=True)
@@ -111,6 +125,7 @@ SPECS: dict[str, dict[str, Field]] = {
         for kind, fields in RECORD_FIELDS.items()
     },
 }
+SPECS["Intelligence"]["mentions"] = Field(visor_refs)
 assert set(SPECS) == set(ENTITIES)
 
 
@@ -163,6 +178,7 @@ _COERCE: dict[Any, Callable[[str, Any], Any]] = {
     level: _to_int,
     boolean: _to_bool,
     names: _to_list,
+    visor_refs: _to_list,
     validation.latitude: _to_float,
     validation.longitude: _to_float,
 }
@@ -228,6 +244,11 @@ def _check_across_fields(entity: str, values: dict[str, Any], clearance: str) ->
     if (values.get("latitude") is None) != (values.get("longitude") is None):
         missing = "longitude" if values.get("longitude") is None else "latitude"
         raise BadUserInput(f"{missing}: give latitude and longitude together", field=missing)
+    if values["visorRef"] in (values.get("mentions") or ()):
+        raise BadUserInput(
+            "mentions: an entry mentions other nominals, not the one it is about",
+            field="mentions",
+        )
     if entity == ASSOCIATION and values["visorRef"] == values["otherVisorRef"]:
         raise BadUserInput(
             "otherVisorRef: a nominal cannot be linked to itself", field="otherVisorRef"
@@ -247,4 +268,5 @@ def _import_row(
         area_code=values.get("areaCode"),
         other_visor_ref=values.get("otherVisorRef"),
         alias=values.get("alias"),
+        mentions=tuple(values.get("mentions") or ()),
     )

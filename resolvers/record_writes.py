@@ -5,6 +5,7 @@ audit event: COLLECT for a new entry, ALTER for a revision or a verification."""
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from typing import Any
 
 from graph.db import CountingTx, Database, Row
@@ -32,6 +33,59 @@ def _view(actor: Actor, row: Row, stewards: Row) -> RecordView:
     return RecordView(row, restriction_notice(actor, row, stewards))
 
 
+MAX_MENTIONS = 50
+MENTIONS_FIELD = "input.mentions"
+
+NominalRef = tuple[str | None, str | None]
+"""A nominal named by (uid, None) from its global id or (None, visorRef)."""
+
+
+def check_mentions(kind: str, mentions: Sequence[NominalRef] | None) -> list[NominalRef]:
+    """What can be told of `mentions` before the graph is read: only intelligence mentions
+    other nominals, and at most MAX_MENTIONS of them."""
+    if not mentions:
+        return []
+    if kind != "Intelligence":
+        raise BadUserInput(
+            f"{MENTIONS_FIELD}: only an intelligence entry mentions other nominals",
+            field=MENTIONS_FIELD,
+        )
+    if len(mentions) > MAX_MENTIONS:
+        raise BadUserInput(
+            f"{MENTIONS_FIELD}: at most {MAX_MENTIONS} nominals, not {len(mentions)}",
+            field=MENTIONS_FIELD,
+        )
+    return list(mentions)
+
+
+async def resolve_mentions(
+    tx: CountingTx, *, refs: list[NominalRef], nominal_uid: str
+) -> list[str]:
+    """The uids of the mentioned nominals, in the order given; an unknown one, one named twice
+    (by visorRef and global id alike) or the entry's own nominal is BAD_USER_INPUT naming
+    `input.mentions`."""
+    if not refs:
+        return []
+    found = await writes.mentioned_nominals(tx, refs)
+    uids: list[str] = []
+    for (uid, ref), mentioned in zip(refs, found, strict=True):
+        shown = quoted(str(ref if ref is not None else uid))
+        if mentioned is None:
+            raise BadUserInput(f"{MENTIONS_FIELD}: no nominal {shown}", field=MENTIONS_FIELD)
+        if mentioned == nominal_uid:
+            raise BadUserInput(
+                f"{MENTIONS_FIELD}: {shown} is the nominal the entry is about; mention only "
+                "other nominals",
+                field=MENTIONS_FIELD,
+            )
+        if mentioned in uids:
+            raise BadUserInput(
+                f"{MENTIONS_FIELD}: {shown} is mentioned more than once", field=MENTIONS_FIELD
+            )
+        uids.append(mentioned)
+    return uids
+
+
 def _spec(kind: str) -> dict[str, Any]:
     if kind not in RECORD_FIELDS:
         raise BadUserInput(f"kind: unknown record kind {quoted(kind)}", field="kind")
@@ -46,10 +100,13 @@ async def add_record(
     visor_ref: str,
     data: dict[str, Any],
     purpose: str | None = None,
+    mentions: Sequence[NominalRef] | None = None,
 ) -> RecordView:
     """A new entry of `kind` about the nominal, version 1, by its manager or a current partner,
-    on behalf of the writer's agency; classification OFFICIAL unless given."""
+    on behalf of the writer's agency; classification OFFICIAL unless given. An intelligence
+    entry MENTIONS the other nominals of `mentions`."""
     agency_uid = require_agency(actor)
+    mention_refs = check_mentions(kind, mentions)
     values = validate_fields(_spec(kind), data, prefix="input")
     values["classification"] = values.get("classification") or Classification.OFFICIAL.value
     check_clearance(actor.clearance, values["classification"], field="input.classification")
@@ -61,6 +118,7 @@ async def add_record(
 
     async def work(tx: CountingTx) -> RecordView:
         nominal_uid = await resolve_nominal(tx, uid=None, visor_ref=visor_ref)
+        mentioned = await resolve_mentions(tx, refs=mention_refs, nominal_uid=nominal_uid)
         stewards = await lock_and_steward(
             tx,
             actor=actor,
@@ -83,6 +141,7 @@ async def add_record(
             officer_uid=actor.uid,
             agency_uid=agency_uid,
             now=at,
+            mentions=mentioned,
         )
         await nominal_state.follow_records(tx, nominal_uids=[nominal_uid], kind=kind, now=at)
         return _view(actor, row, stewards)

@@ -19,7 +19,7 @@ from graph.queries.records import RECORD_KIND_LABELS, RecordsKey, records_by_uid
 from loaders.records import RecordLoaders
 from resolvers import paging
 from resolvers.actor import Actor
-from resolvers.audit import record_consultation, require_purpose
+from resolvers.audit import record_consultation, record_disclosure, require_purpose
 from resolvers.errors import BadUserInput
 
 MAX_RECORDS = 200
@@ -60,7 +60,11 @@ def needs_stewardship(record: Row) -> bool:
 
 
 def may_read(actor: Actor, record: Row, stewards: Row) -> bool:
-    """The access rule for one record; `stewards` is the nominal's manager and partners."""
+    """The access rule for one record; `stewards` is the nominal's manager and partners.
+
+    An entry kept to its stewards is also read by an officer the manager granted a link
+    disclosure request naming it as evidence (resolvers/link_disclosure.py), within their own
+    clearance: a grant never lends clearance."""
     if not clearance_permits(actor, record):
         return False
     if not needs_stewardship(record):
@@ -71,7 +75,13 @@ def may_read(actor: Actor, record: Row, stewards: Row) -> bool:
         actor.uid == manager.get("uid")
         or actor.uid in (stewards.get("partnerUids") or ())
         or (actor.agency_uid is not None and actor.agency_uid == agency.get("uid"))
+        or read_by_grant(actor, record)
     )
+
+
+def read_by_grant(actor: Actor, record: Row) -> bool:
+    """The actor was granted a link disclosure naming this entry as evidence."""
+    return actor.uid in (record.get("disclosedTo") or ())
 
 
 ABOVE_CLEARANCE = "Restricted: this entry is marked above your clearance."
@@ -101,10 +111,11 @@ def restriction_notice(actor: Actor, record: Row, stewards: Row) -> str:
 
 
 async def view_records(
-    *, loaders: RecordLoaders, actor: Actor, rows: Sequence[Row]
+    *, loaders: RecordLoaders, actor: Actor, rows: Sequence[Row], grants: bool = False
 ) -> list[RecordView]:
     """Applies the access rule to rows; the stewards of the nominals concerned are loaded (in
-    one batch) only when some row cannot be decided by clearance alone."""
+    one batch) only when some row cannot be decided by clearance alone. Link disclosure grants
+    count only with `grants`, for a caller that audits such a read as DISCLOSE."""
     undecided = [row for row in rows if not clearance_permits(actor, row) or needs_stewardship(row)]
     nominal_uids = sorted({row["nominalUid"] for row in undecided if row.get("nominalUid")})
     loaded = await loaders.stewards.load_many(nominal_uids) if nominal_uids else []
@@ -112,7 +123,7 @@ async def view_records(
     views = []
     for row in rows:
         held = stewards.get(row.get("nominalUid") or "", {"manager": None, "partnerUids": []})
-        if may_read(actor, row, held):
+        if may_read(actor, row if grants else {**row, "disclosedTo": []}, held):
             views.append(RecordView(row))
         else:
             views.append(RecordView(row, restriction_notice(actor, row, held)))
@@ -228,10 +239,20 @@ async def get_records_by_uid(
     found = await records_by_uid(db, uids)
     views = [
         view
-        for view in await view_records(loaders=loaders, actor=actor, rows=list(found.values()))
+        for view in await view_records(
+            loaders=loaders, actor=actor, rows=list(found.values()), grants=True
+        )
         if kind is None or view.restricted or view.row.get("kind") == kind
     ]
     nominal_uids = sorted({v.row["nominalUid"] for v in views if v.row.get("nominalUid")})
     await record_consultation(db=db, actor=actor, nominal_uids=nominal_uids, purpose=stated)
+    granted = [v for v in views if not v.restricted and read_by_grant(actor, v.row)]
+    if granted:
+        await record_disclosure(
+            db=db,
+            actor=actor,
+            nominal_uids=sorted({v.row["nominalUid"] for v in granted}),
+            purpose=f"{stated} (link disclosure of {', '.join(v.row['uid'] for v in granted)})",
+        )
     by_uid = {view.row["uid"]: view for view in views}
     return [by_uid.get(uid) for uid in uids]

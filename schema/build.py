@@ -16,6 +16,7 @@ from schema.directory_query import DirectoryQuery
 from schema.errors import VisorErrors
 from schema.guarded_validation import GuardedValidation
 from schema.limits import QueryCostLimiter
+from schema.link_disclosure_query import LinkDisclosureQuery
 from schema.movement_query import MovementQuery
 from schema.mutation import Mutation
 from schema.provenance_query import ProvenanceQuery
@@ -67,6 +68,7 @@ class Query(
     ReferenceQuery,
     TransferQuery,
     MovementQuery,
+    LinkDisclosureQuery,
 ):
     pass
 

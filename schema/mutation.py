@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import strawberry
 
+from schema.mutations.link_disclosure import LinkDisclosureMutation
 from schema.mutations.management import ManagementMutation
 from schema.mutations.nominals import NominalMutation
 from schema.mutations.records import RecordMutation
@@ -13,6 +14,11 @@ from schema.mutations.transfers import TransferMutation
 
 @strawberry.type
 class Mutation(
-    NominalMutation, RecordMutation, ManagementMutation, SubjectAccessMutation, TransferMutation
+    NominalMutation,
+    RecordMutation,
+    ManagementMutation,
+    SubjectAccessMutation,
+    TransferMutation,
+    LinkDisclosureMutation,
 ):
     pass

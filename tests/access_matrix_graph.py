@@ -29,9 +29,11 @@ summary and content) that must never reach a reader who may not see it:
 | rec-new | Note v2 REVISION_OF rec-old | OFFICIAL | W-MGR (PSOS) | everyone |
 
 B has rec-b (Note, OFFICIAL, by W-OUT for NHSLOTHIAN) and rec-b-c (Intelligence, OFFICIAL,
-handling code C, by W-OUT for NHSLOTHIAN, marker). Transfer tr-1 of A (REQUESTED, SCO-MAPPA-A to
-SCO-MAPPA-C, by W-MGR). Subject access request sar-1 about A (RECEIVED, handled by W-DPO). Audit
-events: 1 CONSULT by W-MGR of A and B, 2 COLLECT by W-PRT of A.
+handling code C, by W-OUT for NHSLOTHIAN, marker). rec-int-r MENTIONS B, and link disclosure
+request ldr-1 (REQUESTED, by W-ANL, CONCERNS A, LINKS_TO B, EVIDENCE rec-int-r). Transfer tr-1
+of A (REQUESTED, SCO-MAPPA-A to SCO-MAPPA-C, by W-MGR). Subject access request sar-1 about A
+(RECEIVED, handled by W-DPO). Audit events: 1 CONSULT by W-MGR of A and B, 2 COLLECT by W-PRT
+of A.
 """
 
 from __future__ import annotations
@@ -115,6 +117,18 @@ CREATE (t)-[:OF]->(n1), (t)-[:FROM_AREA]->(from), (t)-[:TO_AREA]->(to),
 WITH n1
 MATCH (old:Record {uid: 'rec-old'}), (new:Record {uid: 'rec-new'})
 CREATE (new)-[:REVISION_OF]->(old)
+"""
+
+# rec-int-r mentions B: readers outside its stewards see a hidden link A-B; W-ANL has asked.
+LINK_DISCLOSURE_UID = "ldr-1"
+LINKS = """
+MATCH (ri:Record {uid: 'rec-int-r'}), (n1:Nominal {uid: 'nom-1'}), (n2:Nominal {uid: 'nom-2'})
+MATCH (anl:Officer {staffId: 'W-ANL'})
+CREATE (ri)-[:MENTIONS]->(n2)
+CREATE (d:LinkDisclosureRequest {uid: $uid, status: 'REQUESTED', reason: 'network review',
+                                 requestedAt: datetime('2025-01-11T09:00:00Z')})
+CREATE (d)-[:REQUESTED_BY]->(anl), (d)-[:CONCERNS]->(n1), (d)-[:LINKS_TO]->(n2),
+       (d)-[:EVIDENCE]->(ri)
 """
 
 AGENCY_UIDS = "MATCH (a:Agency) WHERE a.code IN $codes RETURN a.code AS code, a.uid AS uid"
@@ -255,6 +269,7 @@ async def create_access_matrix_graph(db: Database) -> None:
     rows = await db.read(AGENCY_UIDS, codes=["PSOS", "SPS", "NHSLOTHIAN"])
     await db.write(ENTRY, records=_records({row["code"]: row["uid"] for row in rows}))
     await db.write(EXTRA, transfer=TRANSFER_UID)
+    await db.write(LINKS, uid=LINK_DISCLOSURE_UID)
     await db.write_tx(_request)
     await db.write_tx(_history)
 

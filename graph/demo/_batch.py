@@ -27,6 +27,7 @@ RELATIONSHIPS: dict[str, tuple[str, str]] = {
     "MANAGED_IN": ("Nominal", "Area"),
     "RESIDED_AT": ("Nominal", "Location"),
     "ASSOCIATED_WITH": ("Nominal", "Nominal"),
+    "MENTIONS": ("Record", "Nominal"),
     "REVISION_OF": ("Record", "Record"),
     "VERIFIED": ("Officer", "Record"),
     "OF": ("Transfer", "Nominal"),

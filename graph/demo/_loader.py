@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from graph.db import Database
 from graph.demo._batch import Batch
+from graph.demo._links import LinkPlanner
 from graph.demo._nominals import associate, generate_nominal
 from graph.demo._officers import generate_staff
 from graph.demo._places import generate_places
@@ -91,6 +92,9 @@ async def load_demo(
         done += len(rows)
         report("locations", done, location_total)
 
+    links = LinkPlanner(seed)
+    await write_rows(db, LOCATIONS, links.places(world, nominals))
+
     visor_base = rng.randrange(10**7)
 
     def generate(start: int) -> Batch:
@@ -102,6 +106,7 @@ async def load_demo(
         for plan in plans:
             generate_records(rng, batch, plan, agency_uids)
         associate(rng, batch, plans)
+        links.link(batch, plans, start, agency_uids)
         return batch
 
     for start in range(0, nominals, batch_size):

@@ -37,6 +37,8 @@ class ImportRow:
     area_code: str | None = None
     other_visor_ref: str | None = None
     alias: str | None = None
+    mentions: tuple[str, ...] = ()
+    """The visorRefs of the other nominals an intelligence row mentions (MENTIONS)."""
 
 
 @dataclass(frozen=True)

@@ -51,7 +51,9 @@ MATCH (r:Record {sourceAgency: $agency, sourceId: id})
 WHERE NOT EXISTS { (:Record)-[:REVISION_OF]->(r) }
 RETURN id, r.uid AS uid, [key IN $fields | r[key]] AS values,
        [label IN labels(r) WHERE label IN $kinds][0] AS kind,
-       COLLECT { MATCH (r)-[:ABOUT]->(n:Nominal) RETURN n.visorRef }[0] AS visorRef
+       COLLECT { MATCH (r)-[:ABOUT]->(n:Nominal) RETURN n.visorRef }[0] AS visorRef,
+       COLLECT { MATCH (r)-[:MENTIONS]->(m:Nominal) RETURN m.visorRef ORDER BY m.visorRef }
+         AS mentions
 """
 
 RESIDENCES = """
@@ -105,7 +107,8 @@ async def nominal_props(
 async def records(
     tx: CountingTx, agency: str, ids: list[str], fields: list[str] | None = None
 ) -> dict[str, Row]:
-    """sourceId → {uid, kind, visorRef, props: each of `fields`} of the current version."""
+    """sourceId → {uid, kind, visorRef, mentions (visorRefs, sorted), props: each of `fields`}
+    of the current version."""
     if not ids:
         return {}
     wanted = fields or []

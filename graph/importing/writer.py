@@ -74,10 +74,17 @@ SET r = row.props, r.uid = row.uid, r.createdAt = $now, r.version = 1
 CREATE (r)-[:ABOUT]->(nominal)
 CREATE (r)-[:ENTERED_BY {{at: $now}}]->(writer)
 CREATE (r)-[:ON_BEHALF_OF]->(agency)
+WITH r, row, nominal
+CALL (r, row) {{
+  UNWIND row.mentions AS mentionedRef
+  MATCH (mentioned:Nominal {{visorRef: mentionedRef}})
+  CREATE (r)-[:MENTIONS]->(mentioned)
+}}
 RETURN nominal.uid AS uid
 """
 
-# As graph/writes/records.py _REVISE: a new node copying the current version, changes applied.
+# As graph/writes/records.py _REVISE: a new node copying the current version, changes applied;
+# it MENTIONS the nominals the row names (the newer export's list).
 _REVISE_RECORDS = """
 MATCH (writer:Officer {{uid: $officerUid}})
 MATCH (agency:Agency {{uid: $agencyUid}})
@@ -92,6 +99,12 @@ CREATE (r)-[:REVISION_OF]->(old)
 CREATE (r)-[:ABOUT]->(nominal)
 CREATE (r)-[:ENTERED_BY {{at: $now}}]->(writer)
 CREATE (r)-[:ON_BEHALF_OF]->(agency)
+WITH r, row, nominal
+CALL (r, row) {{
+  UNWIND row.mentions AS mentionedRef
+  MATCH (mentioned:Nominal {{visorRef: mentionedRef}})
+  CREATE (r)-[:MENTIONS]->(mentioned)
+}}
 RETURN nominal.uid AS uid
 """
 
@@ -290,12 +303,27 @@ async def write_records(
             props.update(
                 sourceAgency=prov.agency_code, sourceId=row.source_id, **_source(prov, row)
             )
-            creates.append({"uid": uuid.uuid4().hex, "visorRef": row.visor_ref, "props": props})
+            creates.append(
+                {
+                    "uid": uuid.uuid4().hex,
+                    "visorRef": row.visor_ref,
+                    "props": props,
+                    "mentions": list(row.mentions),
+                }
+            )
             continue
         changes = differences(old["props"], row.props)
-        if changes:
+        mentions_changed = sorted(old.get("mentions") or []) != sorted(row.mentions)
+        if changes or mentions_changed:
             changes.update(_source(prov, row))
-            revisions.append({"oldUid": old["uid"], "uid": uuid.uuid4().hex, "changes": changes})
+            revisions.append(
+                {
+                    "oldUid": old["uid"],
+                    "uid": uuid.uuid4().hex,
+                    "changes": changes,
+                    "mentions": list(row.mentions),
+                }
+            )
         else:
             out.add(kind, "unchanged")
     params = {"officerUid": prov.officer_uid, "agencyUid": prov.agency_uid, "now": now}

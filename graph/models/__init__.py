@@ -32,6 +32,7 @@ from graph.models.enums import (
     SourceEvaluation,
     TransferStatus,
 )
+from graph.models.link_disclosure import LinkDisclosureRequest
 from graph.models.location import Location
 from graph.models.nominal import Nominal
 from graph.models.officer import Officer
@@ -63,6 +64,7 @@ SCHEMA_CLASSES: tuple[type[AsyncStructuredNode], ...] = (
     TransferStep,
     AuditEvent,
     SubjectAccessRequest,
+    LinkDisclosureRequest,
     ReferenceCode,
 )
 
@@ -107,6 +109,7 @@ __all__ = [
     "SourceEvaluation",
     "Stamp",
     "SubjectAccessRequest",
+    "LinkDisclosureRequest",
     "Transfer",
     "TransferStatus",
     "TransferStep",

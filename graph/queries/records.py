@@ -1,8 +1,8 @@
 """Cypher for a nominal's record entries, their revision chains and who may read them.
 
 Every record comes back as one row: its own properties, its `kind` label, the nominal it is
-about, and its provenance (entered by, on behalf of, entered at, last verification), so a list of
-records needs no further query per record.
+about, and its provenance (entered by, on behalf of, entered at, last verification), and the
+nominals an intelligence entry MENTIONS, so a list of records needs no further query per record.
 """
 
 from __future__ import annotations
@@ -27,7 +27,10 @@ RECORD_ROW = """r {.*,
   onBehalfOf: COLLECT { MATCH (r)-[:ON_BEHALF_OF]->(a:Agency) RETURN a {.*} }[0],
   verification: COLLECT { MATCH (w:Officer)-[v:VERIFIED]->(r)
                           RETURN {at: v.at, officer: w {.uid, .staffId, .name}}
-                          ORDER BY v.at DESC LIMIT 1 }[0]
+                          ORDER BY v.at DESC LIMIT 1 }[0],
+  mentions: COLLECT { MATCH (r)-[:MENTIONS]->(m:Nominal) RETURN m {.*} ORDER BY m.visorRef },
+  disclosedTo: COLLECT { MATCH (o:Officer)<-[:REQUESTED_BY]-(:LinkDisclosureRequest
+                                 {status: 'GRANTED'})-[:EVIDENCE]->(r) RETURN DISTINCT o.uid }
 }"""
 
 # A record is a current version when no newer revision points to it.

@@ -7,7 +7,8 @@ from graph.audit_chain import append_event
 from graph.db import CountingTx, Database
 
 # Every way an operation's arguments name a nominal: its visorRef, its uid, or the uid of a
-# record about it, a transfer of it or a subject access request concerning it. Unknown keys
+# record about it, a transfer of it, a subject access request concerning it or a link disclosure
+# request concerning or linking to it (its uid comes with the other types'). Unknown keys
 # name nothing.
 NAMED_NOMINALS = """
 CALL () {
@@ -20,6 +21,9 @@ CALL () {
   MATCH (t:Transfer)-[:OF]->(n:Nominal) WHERE t.uid IN $transferUids RETURN n
   UNION
   MATCH (s:SubjectAccessRequest)-[:CONCERNS]->(n:Nominal) WHERE s.uid IN $requestUids RETURN n
+  UNION
+  MATCH (d:LinkDisclosureRequest)-[:CONCERNS|LINKS_TO]->(n:Nominal) WHERE d.uid IN $recordUids
+  RETURN n
 }
 RETURN collect(DISTINCT n.uid) AS uids
 """

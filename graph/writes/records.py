@@ -28,10 +28,27 @@ CREATE (r)-[:ABOUT]->(nominal)
 CREATE (r)-[:ENTERED_BY {{at: $now}}]->(writer)
 CREATE (r)-[:ON_BEHALF_OF]->(agency)
 WITH r
+CALL (r) {{
+  UNWIND $mentions AS mentionedUid
+  MATCH (mentioned:Nominal {{uid: mentionedUid}})
+  CREATE (r)-[:MENTIONS]->(mentioned)
+}}
+WITH r
 RETURN {row} AS record
 """
 
-# Only the current version, at the version the client read, may be revised.
+# The nominals an entry mentions (MENTIONS), each named by uid or visorRef: the uid of each, in
+# the order given, null for an unknown one.
+MENTIONED_NOMINALS = """
+UNWIND $refs AS ref
+OPTIONAL MATCH (byUid:Nominal {uid: coalesce(ref.uid, '')})
+OPTIONAL MATCH (byRef:Nominal {visorRef: coalesce(ref.visorRef, '')})
+RETURN ref.index AS index, coalesce(byUid.uid, byRef.uid) AS uid
+ORDER BY index
+"""
+
+# Only the current version, at the version the client read, may be revised; a revision
+# mentions the nominals the version it replaces mentions.
 _REVISE = """
 MATCH (old:Record:{label} {{uid: $oldUid}})
 WHERE old.version = $version AND NOT EXISTS {{ (:Record)-[:REVISION_OF]->(old) }}
@@ -45,6 +62,11 @@ CREATE (r)-[:REVISION_OF]->(old)
 CREATE (r)-[:ABOUT]->(nominal)
 CREATE (r)-[:ENTERED_BY {{at: $now}}]->(writer)
 CREATE (r)-[:ON_BEHALF_OF]->(agency)
+WITH r, old
+CALL (r, old) {{
+  MATCH (old)-[:MENTIONS]->(mentioned:Nominal)
+  CREATE (r)-[:MENTIONS]->(mentioned)
+}}
 WITH r
 RETURN {row} AS record
 """
@@ -81,10 +103,13 @@ async def create_record(
     officer_uid: str,
     agency_uid: str,
     now: datetime.datetime,
+    mentions: list[str] | None = None,
 ) -> Row:
+    """The new entry's row; it MENTIONS the nominals of `mentions` (uids, checked before)."""
     rows = await tx.run(
         CREATE_RECORD[kind],
         uid=uid,
+        mentions=mentions or [],
         props=props,
         nominalUid=nominal_uid,
         officerUid=officer_uid,
@@ -94,6 +119,15 @@ async def create_record(
     )
     record: Row = rows[0]["record"]
     return record
+
+
+async def mentioned_nominals(
+    tx: CountingTx, refs: list[tuple[str | None, str | None]]
+) -> list[str | None]:
+    """The uid of each nominal named by (uid, visorRef), in order; None for an unknown one."""
+    params = [{"index": i, "uid": uid, "visorRef": ref} for i, (uid, ref) in enumerate(refs)]
+    rows = await tx.run(MENTIONED_NOMINALS, refs=params)
+    return [row["uid"] for row in rows]
 
 
 async def revise_record(

@@ -21,7 +21,7 @@ from schema.types.record_enums import (
 )
 
 # Attributes of the inputs that are not stored properties of the entry.
-NOT_STORED = frozenset({"visor_ref", "id", "version", "changes"})
+NOT_STORED = frozenset({"visor_ref", "id", "version", "changes", "mentions"})
 
 
 def _camel(attribute: str) -> str:
@@ -83,6 +83,12 @@ class AddIntelligenceInput(RecordInputBase):
         default=strawberry.UNSET, description="Required with handling code C."
     )
     restricted: bool | None = strawberry.UNSET
+    mentions: list[str] | None = strawberry.field(
+        default=strawberry.UNSET,
+        description="Other nominals the entry mentions (MENTIONS), each by visorRef or global "
+        "id; not the nominal it is about, none twice, at most 50. A revision mentions the "
+        "same nominals.",
+    )
 
 
 @strawberry.input

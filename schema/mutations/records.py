@@ -7,6 +7,7 @@ from strawberry import relay
 
 from resolvers import record_writes
 from schema.context import Info
+from schema.either_id import global_uid_or_key
 from schema.inputs._convert import node_uid
 from schema.inputs.records import (
     AddConvictionInput,
@@ -32,7 +33,21 @@ def record_kind(global_id: relay.GlobalID) -> str | None:
     return None if global_id.type_name == "RestrictedRecord" else global_id.type_name
 
 
-async def _add(info: Info, kind: str, input: RecordInputBase) -> Record:
+def _mentions(values: list[str] | None) -> list[tuple[str | None, str | None]]:
+    """Each mentioned nominal as (uid, None) from a global id or (None, visorRef)."""
+    if not values:
+        return []
+    return [
+        global_uid_or_key(value, type_name="Nominal", field="input.mentions") for value in values
+    ]
+
+
+async def _add(
+    info: Info,
+    kind: str,
+    input: RecordInputBase,
+    mentions: list[tuple[str | None, str | None]] | None = None,
+) -> Record:
     ctx = info.context
     view = await record_writes.add_record(
         db=ctx.db,
@@ -41,6 +56,7 @@ async def _add(info: Info, kind: str, input: RecordInputBase) -> Record:
         visor_ref=input.visor_ref,
         data=input.to_data(),
         purpose=ctx.purpose,
+        mentions=mentions,
     )
     return show_record(view)
 
@@ -61,9 +77,12 @@ class RecordMutation:
     async def add_meeting_minutes(self, info: Info, input: AddMeetingMinutesInput) -> Record:
         return await _add(info, "MeetingMinutes", input)
 
-    @strawberry.mutation(description="Add intelligence graded under 3x5x2.")
+    @strawberry.mutation(
+        description="Add intelligence graded under 3x5x2, with the other nominals it mentions."
+    )
     async def add_intelligence(self, info: Info, input: AddIntelligenceInput) -> Record:
-        return await _add(info, "Intelligence", input)
+        mentions = input.mentions if isinstance(input.mentions, list) else None
+        return await _add(info, "Intelligence", input, _mentions(mentions))
 
     @strawberry.mutation(description="Add a conviction.")
     async def add_conviction(self, info: Info, input: AddConvictionInput) -> Record:

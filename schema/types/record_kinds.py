@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 
 from graph.db import Row
 from resolvers import records
+from resolvers.nominals import Reach
 from resolvers.records import RecordView
 from schema.context import Info
 from schema.types.enums import RiskLevel
@@ -24,6 +25,9 @@ from schema.types.record_enums import (
     SourceEvaluation,
 )
 from schema.types.restricted_record import RestrictedRecord
+
+if TYPE_CHECKING:
+    from schema.types.nominal import Nominal
 
 
 def _date(value: Any) -> datetime.date | None:
@@ -149,6 +153,20 @@ class Intelligence(RecordEntry):
     handling_conditions: str | None
     restricted: bool
     text: str
+    mentioned_rows: strawberry.Private[list[Row]]
+
+    @strawberry.field(
+        description="The other nominals the entry mentions (MENTIONS), by visorRef: their "
+        "identifying fields only (id, visorRef, names, aliases, date of birth), as the other end "
+        "of an association shows them; any officer may consult any nominal, so these tell the "
+        "reader nothing they could not read directly. A reader who gets the entry as a "
+        "RestrictedRecord gets none of them."
+    )
+    def mentions(self) -> list[Annotated[Nominal, strawberry.lazy("schema.types.nominal")]]:
+        # Imported here: schema.types.nominal imports the record types through its fields.
+        from schema.types.nominal import Nominal
+
+        return [Nominal.from_row(row, reach=Reach.LINKED) for row in self.mentioned_rows]
 
     @classmethod
     def from_row(cls, row: Row) -> Intelligence:
@@ -160,6 +178,7 @@ class Intelligence(RecordEntry):
             handling_conditions=row.get("handlingConditions"),
             restricted=bool(row.get("restricted")),
             text=row["text"],
+            mentioned_rows=list(row.get("mentions") or []),
         )
 
 

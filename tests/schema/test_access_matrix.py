@@ -21,8 +21,10 @@ import httpx
 import pytest
 
 from graph.db import Database
+from resolvers.link_disclosure import hidden_link_id
 from schema.build import build_schema
 from tests.access_matrix_graph import (
+    LINK_DISCLOSURE_UID,
     PURPOSE,
     ROLES,
     SAR_UID,
@@ -185,6 +187,17 @@ QUERIES: dict[str, Operation] = {
         """query Q { areaFlows(from: "2024-01-01T00:00:00Z", to: "2026-01-01T00:00:00Z") {
           flows { nominals } totals { inflow outflow } } }""",
         allowed_for("supervisor", "analyst", "admin"),
+    ),
+    # ldr-1 is W-ANL's request about A, which W-MGR manages: the others see none.
+    "linkDisclosureRequests": Operation(
+        """query Q { linkDisclosureRequests(first: 5) { totalCount edges { node {
+          id status holder { visorRef } other { visorRef } } } } }""",
+        table(ALLOWED),
+        consults=((A, B),),
+        purpose="link disclosure requests",
+        sees_none=frozenset(
+            {"practitioner", "partner", "supervisor", "dpo", "admin", "other_agency"}
+        ),
     ),
     "subjectAccessRequests": Operation(
         """query Q { subjectAccessRequests(first: 5) { totalCount edges { node {
@@ -379,6 +392,24 @@ MUTATIONS: dict[str, Operation] = {
         },
         mutation=True,
         audit=("DISCLOSE", (A,)),
+    ),
+    # rec-int-r (about A, mentioning B) is hidden from all but its stewards and SPS: they may
+    # ask; its readers have nothing hidden to ask about.
+    "requestLinkDisclosure": Operation(
+        """mutation M($link: ID!) { requestLinkDisclosure(hiddenLink: $link,
+          reason: "network review") { id status } }""",
+        table(ALLOWED, manager="NOT_FOUND", partner="NOT_FOUND", admin="NOT_FOUND"),
+        lambda agencies: {"link": hidden_link_id("nom-1", "nom-2")},
+        mutation=True,
+        audit=("COLLECT", (A, B)),
+    ),
+    "decideLinkDisclosure": Operation(
+        """mutation M($request: ID!) { decideLinkDisclosure(request: $request,
+          decision: REFUSE, note: "not needed") { id status } }""",
+        allowed_for("manager"),
+        lambda agencies: {"request": gid("LinkDisclosureRequest", LINK_DISCLOSURE_UID)},
+        mutation=True,
+        audit=("ALTER", (A, B)),
     ),
     # A has tr-1 open, so those who may ask for another one are told it is already open.
     "requestTransfer": Operation(

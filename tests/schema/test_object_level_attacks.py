@@ -214,6 +214,10 @@ NOT_AIMED_AT_B = {
     "acceptTransfer",
     "declineTransfer",
     "cancelTransfer",
+    # A hidden link or a request, checked against the reader's hidden evidence and the holder's
+    # manager in tests/schema/test_link_disclosure.py.
+    "requestLinkDisclosure",
+    "decideLinkDisclosure",
 }
 # Mutations that take their nominal as an argument of its own, not inside `input`.
 B_TARGETS: dict[str, str] = {

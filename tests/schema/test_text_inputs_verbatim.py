@@ -104,6 +104,10 @@ WITHOUT_TEXT_HERE = {
     "acceptTransfer",
     "requestTransfer",
     "provideTransferInformation",
+    # Their reason and note are in the matrix's documents, not its variables;
+    # tests/schema/test_link_disclosure.py reads them back as given.
+    "requestLinkDisclosure",
+    "decideLinkDisclosure",
 }
 
 
