@@ -230,9 +230,7 @@ async def nominal_standing(
     if not rows:
         raise NotFound("nominal: no such nominal", field="nominal")
     if not (actor.roles & WIDE_ROLES):
-        is_manager = any(
-            b["officer"] and b["officer"]["uid"] == actor.uid for b in rows[0]["breaches"]
-        ) or await queries.is_manager(db, officer_uid=actor.uid, nominal_uid=nominal_uid)
+        is_manager = await queries.is_manager(db, officer_uid=actor.uid, nominal_uid=nominal_uid)
         in_area = actor.has_role("SUPERVISOR") and await queries.managed_in_any(
             db, nominal_uid=nominal_uid, areas=await visible_area_codes(db, actor.uid)
         )
