@@ -12,14 +12,18 @@ Areas: Scotland S92000003 (NATION) with two MAPPA areas, MA-N and MA-S. PSOS cov
 | S-ADM | PSOS | ADMIN |
 | S-PRC | PSOS | PRACTITIONER (manages no one) |
 
-| nominal | area | status | level | what the rules find |
-| --- | --- | --- | --- | --- |
-| VR-0000001 | MA-N | COMMUNITY | 1 | compliant: LOW assessment of 2025-03-31 due today; minutes on day 10 |
-| VR-0000002 | MA-N | COMMUNITY | 2 | HIGH assessment of 2025-12-30 due yesterday; no plan; intelligence C without conditions (S-ENT) |
-| VR-0000003 | MA-N | WHEREABOUTS_UNKNOWN | 3 | no manager; minutes on day 11 (S-ENT); breach recorded 2 days after report (S-ENT) |
-| VR-0000004 | MA-S | COMMUNITY | 1 | no current address |
-| VR-0000005 | MA-N | DECEASED | 1 | out of scope (no manager, nothing recorded) |
-| VR-0000006 | MA-N | CUSTODY | 1 | address ended but in custody (compliant); its 2026-03-01 HIGH assessment was corrected to 2025-11-01, overdue since 2026-01-30 |
+Nominals (area, status, level: what the rules find):
+
+- VR-0000001 (MA-N, COMMUNITY, 1): compliant; a LOW assessment of 2025-03-31 is due today;
+  minutes recorded on day 10 after the meeting.
+- VR-0000002 (MA-N, COMMUNITY, 2): a HIGH assessment of 2025-12-30 was due yesterday; no plan;
+  intelligence with handling code C and no conditions (entered by S-ENT).
+- VR-0000003 (MA-N, WHEREABOUTS_UNKNOWN, 3): no manager; minutes on day 11 (S-ENT); a breach
+  recorded 2 days after it was reported (S-ENT).
+- VR-0000004 (MA-S, COMMUNITY, 1): no current address.
+- VR-0000005 (MA-N, DECEASED, 1): out of scope (no manager, nothing recorded).
+- VR-0000006 (MA-N, CUSTODY, 1): address ended, but in custody (compliant); its 2026-03-01 HIGH
+  assessment was corrected to 2025-11-01, so it is overdue since 2026-01-30.
 """
 
 from __future__ import annotations
@@ -87,33 +91,124 @@ RETURN count(*) AS n
 """
 
 
-def _record(uid: str, kind: str, about: str, by: str, created: str, **props: object) -> dict[str, object]:
-    return {"uid": uid, "kind": kind, "about": about, "by": by, "createdAt": created, "props": props}
+def _record(
+    uid: str, kind: str, about: str, by: str, created: str, **props: object
+) -> dict[str, object]:
+    return {
+        "uid": uid,
+        "kind": kind,
+        "about": about,
+        "by": by,
+        "createdAt": created,
+        "props": props,
+    }
 
 
 async def create_standards_graph(db: Database) -> None:
     await db.write(GRAPH)
     records = [
-        _record("ra-1", "RiskAssessment", "nm-1", "S-MGR", "2025-03-31T10:00Z", tool="RM2000",
-                riskLevel="LOW", assessedOn="2025-03-31"),
-        _record("mm-1", "MeetingMinutes", "nm-1", "S-MGR", "2026-03-11T10:00Z",
-                meetingOn="2026-03-01", level=1, minutes="Reviewed."),
-        _record("ra-2", "RiskAssessment", "nm-2", "S-MGR", "2025-12-30T10:00Z", tool="RM2000",
-                riskLevel="HIGH", assessedOn="2025-12-30"),
-        _record("in-2", "Intelligence", "nm-2", "S-ENT", "2026-01-05T10:00Z", sourceEvaluation="2",
-                intelligenceAssessment="B", handlingCode="C", restricted=False, text="Seen."),
-        _record("ra-3", "RiskAssessment", "nm-3", "S-MGR", "2026-01-01T10:00Z", tool="RM2000",
-                riskLevel="MEDIUM", assessedOn="2026-01-01"),
-        _record("rp-3", "RiskManagementPlan", "nm-3", "S-MGR", "2026-01-02T10:00Z",
-                startsOn="2026-01-02", reviewOn="2026-06-01", objectives="Locate."),
-        _record("mm-3", "MeetingMinutes", "nm-3", "S-ENT", "2026-02-12T10:00Z",
-                meetingOn="2026-02-01", level=3, minutes="Missing."),
-        _record("br-3", "Breach", "nm-3", "S-ENT", "2026-03-03T10:00Z", reportedOn="2026-03-01",
-                requirement="Notify address", outcome="REPORTED"),
-        _record("ra-4", "RiskAssessment", "nm-4", "S-MGR", "2026-01-01T10:00Z", tool="RM2000",
-                riskLevel="LOW", assessedOn="2026-01-01"),
-        _record("ra-6a", "RiskAssessment", "nm-6", "S-MGR", "2026-03-01T10:00Z", tool="RM2000",
-                riskLevel="HIGH", assessedOn="2026-03-01"),
+        _record(
+            "ra-1",
+            "RiskAssessment",
+            "nm-1",
+            "S-MGR",
+            "2025-03-31T10:00Z",
+            tool="RM2000",
+            riskLevel="LOW",
+            assessedOn="2025-03-31",
+        ),
+        _record(
+            "mm-1",
+            "MeetingMinutes",
+            "nm-1",
+            "S-MGR",
+            "2026-03-11T10:00Z",
+            meetingOn="2026-03-01",
+            level=1,
+            minutes="Reviewed.",
+        ),
+        _record(
+            "ra-2",
+            "RiskAssessment",
+            "nm-2",
+            "S-MGR",
+            "2025-12-30T10:00Z",
+            tool="RM2000",
+            riskLevel="HIGH",
+            assessedOn="2025-12-30",
+        ),
+        _record(
+            "in-2",
+            "Intelligence",
+            "nm-2",
+            "S-ENT",
+            "2026-01-05T10:00Z",
+            sourceEvaluation="2",
+            intelligenceAssessment="B",
+            handlingCode="C",
+            restricted=False,
+            text="Seen.",
+        ),
+        _record(
+            "ra-3",
+            "RiskAssessment",
+            "nm-3",
+            "S-MGR",
+            "2026-01-01T10:00Z",
+            tool="RM2000",
+            riskLevel="MEDIUM",
+            assessedOn="2026-01-01",
+        ),
+        _record(
+            "rp-3",
+            "RiskManagementPlan",
+            "nm-3",
+            "S-MGR",
+            "2026-01-02T10:00Z",
+            startsOn="2026-01-02",
+            reviewOn="2026-06-01",
+            objectives="Locate.",
+        ),
+        _record(
+            "mm-3",
+            "MeetingMinutes",
+            "nm-3",
+            "S-ENT",
+            "2026-02-12T10:00Z",
+            meetingOn="2026-02-01",
+            level=3,
+            minutes="Missing.",
+        ),
+        _record(
+            "br-3",
+            "Breach",
+            "nm-3",
+            "S-ENT",
+            "2026-03-03T10:00Z",
+            reportedOn="2026-03-01",
+            requirement="Notify address",
+            outcome="REPORTED",
+        ),
+        _record(
+            "ra-4",
+            "RiskAssessment",
+            "nm-4",
+            "S-MGR",
+            "2026-01-01T10:00Z",
+            tool="RM2000",
+            riskLevel="LOW",
+            assessedOn="2026-01-01",
+        ),
+        _record(
+            "ra-6a",
+            "RiskAssessment",
+            "nm-6",
+            "S-MGR",
+            "2026-03-01T10:00Z",
+            tool="RM2000",
+            riskLevel="HIGH",
+            assessedOn="2026-03-01",
+        ),
     ]
     await db.write(RECORDS, records=records)
     await db.write(

@@ -176,7 +176,9 @@ def _review_days_setting(env: Mapping[str, str], name: str) -> tuple[tuple[str, 
         try:
             value = int(number)
         except ValueError:
-            raise SettingsError(f"{name}: {level}: not a whole number of days: {number!r}") from None
+            raise SettingsError(
+                f"{name}: {level}: not a whole number of days: {number!r}"
+            ) from None
         if value < 1:
             raise SettingsError(f"{name}: {level}: must be at least 1 day, got {value}")
         days[level] = value

@@ -59,8 +59,10 @@ def standards_check(settings: Settings, args: argparse.Namespace) -> int:
     async def run() -> DataQuality:
         db: Database = database(settings, uri)
         try:
-            actor = OPERATOR if args.staff_id is None else await load_actor(
-                db=db, staff_id=args.staff_id
+            actor = (
+                OPERATOR
+                if args.staff_id is None
+                else await load_actor(db=db, staff_id=args.staff_id)
             )
             return await data_quality(
                 db=db,

@@ -35,13 +35,15 @@ WITH n, manager,
             WHERE NOT EXISTS { (:Record)-[:REVISION_OF]->(r) }
             OPTIONAL MATCH (r)-[:ENTERED_BY]->(o:Officer)
             RETURN {uid: r.uid, officer: o,
-                    late: date(r.createdAt) > r.meetingOn + duration({days: $minutesDays})} } AS minutes,
+                    late: date(r.createdAt) > r.meetingOn + duration({days: $minutesDays})}
+          } AS minutes,
   COLLECT { MATCH (r:Intelligence)-[:ABOUT]->(n)
             WHERE NOT EXISTS { (:Record)-[:REVISION_OF]->(r) }
             OPTIONAL MATCH (r)-[:ENTERED_BY]->(o:Officer)
             RETURN {uid: r.uid, officer: o,
                     bad: NOT (coalesce(r.sourceEvaluation IN ['1', '2', '3'], false)
-                              AND coalesce(r.intelligenceAssessment IN ['A', 'B', 'C', 'D', 'E'], false)
+                              AND coalesce(r.intelligenceAssessment IN
+                                           ['A', 'B', 'C', 'D', 'E'], false)
                               AND coalesce(r.handlingCode IN ['P', 'C'], false)
                               AND (r.handlingCode <> 'C'
                                    OR trim(coalesce(r.handlingConditions, '')) <> ''))} } AS intel,
@@ -50,26 +52,32 @@ WITH n, manager,
             OPTIONAL MATCH (r)-[:ENTERED_BY]->(o:Officer)
             RETURN {uid: r.uid, officer: o,
                     late: r.reportedOn IS NULL
-                          OR date(r.createdAt) > r.reportedOn + duration({days: $breachDays})} } AS breachRecords
+                          OR date(r.createdAt) > r.reportedOn + duration({days: $breachDays})}
+          } AS breachRecords
 WITH n, manager, [
-    {rule: 'manager-assigned', applies: true, failing: CASE WHEN manager IS NULL THEN [null] ELSE [] END},
+    {rule: 'manager-assigned', applies: true,
+     failing: CASE WHEN manager IS NULL THEN [null] ELSE [] END},
     {rule: 'current-whereabouts', applies: true,
      failing: CASE WHEN n.status IN ['CUSTODY', 'HOSPITAL', 'WHEREABOUTS_UNKNOWN']
-                     OR EXISTS { MATCH (n)-[h:RESIDED_AT]->() WHERE h.from <= $today AND (h.to IS NULL OR h.to >= $today) }
+                     OR EXISTS { MATCH (n)-[h:RESIDED_AT]->()
+                                 WHERE h.from <= $today AND (h.to IS NULL OR h.to >= $today) }
                    THEN [] ELSE [null] END},
     {rule: 'risk-assessment-current', applies: true,
      failing: CASE WHEN ra IS NULL THEN [null]
-                   WHEN ra.assessedOn + duration({days: coalesce($reviewDays[ra.riskLevel], 0)}) < $today
+                   WHEN ra.assessedOn + duration({days: coalesce($reviewDays[ra.riskLevel], 0)})
+                        < $today
                    THEN [ra.uid] ELSE [] END},
     {rule: 'risk-management-plan', applies: n.level IN $rmpLevels,
      failing: CASE WHEN n.level IN $rmpLevels AND size(plans) = 0 THEN [null] ELSE [] END},
     {rule: 'category-and-level', applies: true,
-     failing: CASE WHEN n.category IS NULL OR trim(toString(n.category)) = '' OR NOT n.level IN [1, 2, 3]
+     failing: CASE WHEN n.category IS NULL OR trim(toString(n.category)) = ''
+                     OR NOT n.level IN [1, 2, 3]
                    THEN [null] ELSE [] END}
   ] AS managerRules,
   [ {rule: 'minutes-timely', applies: size(minutes) > 0, items: [m IN minutes WHERE m.late]},
     {rule: 'intelligence-graded', applies: size(intel) > 0, items: [i IN intel WHERE i.bad]},
-    {rule: 'breach-timely', applies: size(breachRecords) > 0, items: [b IN breachRecords WHERE b.late]}
+    {rule: 'breach-timely', applies: size(breachRecords) > 0,
+     items: [b IN breachRecords WHERE b.late]}
   ] AS enteredRules
 WITH n,
   [r IN managerRules WHERE r.rule IN $rules AND r.applies | r.rule]
@@ -167,7 +175,9 @@ RETURN EXISTS { MATCH (:Nominal {uid: $nominalUid})-[m:MANAGED_IN]->(a:Area)
 
 
 async def is_manager(db: Database, *, officer_uid: str, nominal_uid: str) -> bool:
-    return bool((await db.read(IS_MANAGER, officerUid=officer_uid, nominalUid=nominal_uid))[0]["yes"])
+    return bool(
+        (await db.read(IS_MANAGER, officerUid=officer_uid, nominalUid=nominal_uid))[0]["yes"]
+    )
 
 
 async def managed_in_any(db: Database, *, nominal_uid: str, areas: frozenset[str]) -> bool:

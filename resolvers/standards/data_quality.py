@@ -107,11 +107,15 @@ def _breach(row: dict[str, Any]) -> Breach:
         item_uid=row["item"],
         officer=None
         if officer is None
-        else ResponsibleOfficer(uid=officer["uid"], staff_id=officer["staffId"], name=officer["name"]),
+        else ResponsibleOfficer(
+            uid=officer["uid"], staff_id=officer["staffId"], name=officer["name"]
+        ),
     )
 
 
-async def _scope_areas(*, db: Database, actor: Actor, area_code: str | None) -> frozenset[str] | None:
+async def _scope_areas(
+    *, db: Database, actor: Actor, area_code: str | None
+) -> frozenset[str] | None:
     """The area codes scored (None: every area), after the reader's access rule."""
     wide = bool(actor.roles & WIDE_ROLES)
     if not wide and not actor.has_role("SUPERVISOR"):

@@ -81,7 +81,9 @@ def parse_standards(text: str) -> Standards:
             raise ValueError(f"standards: rule {rule_id!r} appears twice")
         owner = entry.get("owner")
         if owner not in OWNERS:
-            raise ValueError(f"standards: rule {rule_id!r}: owner must be MANAGER or ENTERING_AGENCY")
+            raise ValueError(
+                f"standards: rule {rule_id!r}: owner must be MANAGER or ENTERING_AGENCY"
+            )
         for key in ("description", "since"):
             if not isinstance(entry.get(key), str) or not entry[key]:
                 raise ValueError(f"standards: rule {rule_id!r} needs a `{key}` string")

@@ -33,13 +33,19 @@ ALL_AREAS = {
 
 async def _score(db: Database, staff_id: str, **kwargs: Any) -> Any:
     args: dict[str, Any] = {
-        "area_code": None, "rule_ids": None, "first": 10, "after": None,
+        "area_code": None,
+        "rule_ids": None,
+        "first": 10,
+        "after": None,
         "purpose": "quality review",
     }
     args.update(kwargs)
     return await data_quality(
-        db=db, actor=await load_actor(db=db, staff_id=staff_id), today=TODAY,
-        review_days=REVIEW, **args,
+        db=db,
+        actor=await load_actor(db=db, staff_id=staff_id),
+        today=TODAY,
+        review_days=REVIEW,
+        **args,
     )
 
 
@@ -47,7 +53,8 @@ async def _consultations(db: Database) -> list[tuple[str, list[str]]]:
     rows = await db.read(
         """MATCH (e:AuditEvent)-[:BY]->(o:Officer)
            RETURN e.action AS action, o.staffId AS by,
-                  COLLECT { MATCH (e)-[:CONCERNS]->(n) RETURN n.visorRef ORDER BY n.visorRef } AS refs
+                  COLLECT { MATCH (e)-[:CONCERNS]->(n) RETURN n.visorRef
+                            ORDER BY n.visorRef } AS refs
            ORDER BY e.seq"""
     )
     return [(f"{r['action']} {r['by']}", r["refs"]) for r in rows]
@@ -149,24 +156,41 @@ async def test_one_nominals_standing(db: Database) -> None:
     await create_standards_graph(db)
     manager = await load_actor(db=db, staff_id="S-MGR")
     standing = await nominal_standing(
-        db=db, actor=manager, nominal_uid="nm-2", rule_ids=None, purpose="my case",
-        today=TODAY, review_days=REVIEW,
+        db=db,
+        actor=manager,
+        nominal_uid="nm-2",
+        rule_ids=None,
+        purpose="my case",
+        today=TODAY,
+        review_days=REVIEW,
     )
     assert standing.version == "2026.1"
     assert set(standing.applicable) == set(ALL_AREAS) - {"minutes-timely", "breach-timely"}
     assert [b.rule_id for b in standing.breaches] == [
-        "risk-assessment-current", "risk-management-plan", "intelligence-graded",
+        "risk-assessment-current",
+        "risk-management-plan",
+        "intelligence-graded",
     ]
     # A day earlier the HIGH assessment of 2025-12-30 is due that day, so compliant.
     earlier = await nominal_standing(
-        db=db, actor=manager, nominal_uid="nm-2", rule_ids=None, purpose="my case",
-        today=TODAY - datetime.timedelta(days=1), review_days=REVIEW,
+        db=db,
+        actor=manager,
+        nominal_uid="nm-2",
+        rule_ids=None,
+        purpose="my case",
+        today=TODAY - datetime.timedelta(days=1),
+        review_days=REVIEW,
     )
     assert [b.rule_id for b in earlier.breaches] == ["risk-management-plan", "intelligence-graded"]
     with pytest.raises(Forbidden):
         await nominal_standing(
-            db=db, actor=await load_actor(db=db, staff_id="S-PRC"), nominal_uid="nm-2",
-            rule_ids=None, purpose="curious", today=TODAY, review_days=REVIEW,
+            db=db,
+            actor=await load_actor(db=db, staff_id="S-PRC"),
+            nominal_uid="nm-2",
+            rule_ids=None,
+            purpose="curious",
+            today=TODAY,
+            review_days=REVIEW,
         )
     assert await _consultations(db) == [
         ("CONSULT S-MGR", ["VR-0000002"]),
