@@ -23,6 +23,7 @@ from visor.import_command import add_import_command
 from visor.progress import ProgressLine
 from visor.runtime import database, ensure_neo4j, local_server
 from visor.settings import Settings, SettingsError
+from visor.standards_cli import add_standards_command
 from visor.tokens import issue_token, parse_ttl
 
 EXIT_NOT_RUNNING = 3
@@ -126,6 +127,7 @@ def build_parser() -> argparse.ArgumentParser:
     head.set_defaults(handler=audit_head)
 
     add_import_command(commands, positive_int)
+    add_standards_command(commands)
     return parser
 
 

@@ -12,6 +12,10 @@ Besides Neo4j, the token keys and the query limits:
   (default 12h; 3600, 30m, 8h, 7d forms).
 - VISOR_TRANSFER_HANDOVER_DAYS: how many days the sending manager stays on as a partner after
   the receiving area accepts a transfer (default 28).
+- VISOR_RISK_REVIEW_DAYS: the review period of a risk assessment by its risk level, for the
+  minimum standard `risk-assessment-current` (graph/reference/standards.toml): comma-separated
+  `LEVEL=DAYS` pairs, e.g. `VERY_HIGH=90,HIGH=90,MEDIUM=180,LOW=365` (the default). Levels left
+  out keep their default. An assessment made on day D is due on D + DAYS, breached the day after.
 """
 
 from __future__ import annotations
@@ -39,6 +43,12 @@ DEFAULT_MAX_COST = 5_000_000
 DEFAULT_MAX_BODY_BYTES = 1024 * 1024
 DEFAULT_MAX_TOKEN_TTL_SECONDS = 12 * 3600
 DEFAULT_TRANSFER_HANDOVER_DAYS = 28
+DEFAULT_RISK_REVIEW_DAYS: tuple[tuple[str, int], ...] = (
+    ("LOW", 365),
+    ("MEDIUM", 180),
+    ("HIGH", 90),
+    ("VERY_HIGH", 90),
+)
 
 
 class SettingsError(ValueError):
@@ -75,6 +85,8 @@ class Settings:
     """The longest lifetime, in seconds, `visor token issue` gives a token."""
     transfer_handover_days: int = DEFAULT_TRANSFER_HANDOVER_DAYS
     """Days the sending manager stays a partner after a transfer is accepted."""
+    risk_review_days: tuple[tuple[str, int], ...] = DEFAULT_RISK_REVIEW_DAYS
+    """Days a risk assessment stays current, by risk level (VISOR_RISK_REVIEW_DAYS)."""
 
     @property
     def uses_local_server(self) -> bool:
@@ -147,7 +159,30 @@ class Settings:
             transfer_handover_days=_int_setting(
                 env, "VISOR_TRANSFER_HANDOVER_DAYS", DEFAULT_TRANSFER_HANDOVER_DAYS, minimum=0
             ),
+            risk_review_days=_review_days_setting(env, "VISOR_RISK_REVIEW_DAYS"),
         )
+
+
+def _review_days_setting(env: Mapping[str, str], name: str) -> tuple[tuple[str, int], ...]:
+    days = dict(DEFAULT_RISK_REVIEW_DAYS)
+    text = env.get(name) or ""
+    for part in filter(None, (p.strip() for p in text.split(","))):
+        level, _, number = part.partition("=")
+        level = level.strip()
+        if level not in days:
+            raise SettingsError(
+                f"{name}: unknown risk level {level!r} (expected one of {', '.join(days)})"
+            )
+        try:
+            value = int(number)
+        except ValueError:
+            raise SettingsError(
+                f"{name}: {level}: not a whole number of days: {number!r}"
+            ) from None
+        if value < 1:
+            raise SettingsError(f"{name}: {level}: must be at least 1 day, got {value}")
+        days[level] = value
+    return tuple(days.items())
 
 
 def _int_setting(env: Mapping[str, str], name: str, default: int, *, minimum: int) -> int:

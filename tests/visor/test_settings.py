@@ -150,3 +150,27 @@ def test_the_transfer_handover_defaults_to_28_days() -> None:
     )
     with pytest.raises(SettingsError, match="VISOR_TRANSFER_HANDOVER_DAYS"):
         Settings.from_env({**base, "VISOR_TRANSFER_HANDOVER_DAYS": "-1"})
+
+
+def test_risk_review_days_default_and_override() -> None:
+    assert dict(Settings.from_env({}).risk_review_days) == {
+        "LOW": 365,
+        "MEDIUM": 180,
+        "HIGH": 90,
+        "VERY_HIGH": 90,
+    }
+    chosen = Settings.from_env({"VISOR_RISK_REVIEW_DAYS": "HIGH=60, VERY_HIGH=30"})
+    assert dict(chosen.risk_review_days) == {"LOW": 365, "MEDIUM": 180, "HIGH": 60, "VERY_HIGH": 30}
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("EXTREME=10", "unknown risk level 'EXTREME'"),
+        ("HIGH=soon", "HIGH: not a whole number of days: 'soon'"),
+        ("LOW=0", "LOW: must be at least 1 day, got 0"),
+    ],
+)
+def test_bad_risk_review_days_name_the_variable(text: str, message: str) -> None:
+    with pytest.raises(SettingsError, match="VISOR_RISK_REVIEW_DAYS: " + message):
+        Settings.from_env({"VISOR_RISK_REVIEW_DAYS": text})

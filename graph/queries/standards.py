@@ -1,0 +1,185 @@
+"""The minimum standards scored in Cypher (the rules: graph/reference/standards.toml).
+
+NOMINAL_STANDING gives, for each nominal in scope, the rules that apply to it and its breaches,
+each breach naming its rule, the failing item (a record's uid, or null for the nominal itself)
+and the officer responsible for mending it: the open manager for MANAGER rules, the officer who
+entered the item for ENTERING_AGENCY rules. In scope: nominals neither DECEASED nor REMOVED,
+managed (open MANAGED_IN) in one of `$areas` (every area when null), or the one `$nominalUid`.
+Only current versions of records count. Parameters: `$today` (date), `$reviewDays` (risk level
+to days), `$rmpLevels`, `$minutesDays`, `$breachDays`, `$rules` (the rule ids asked for).
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from graph.db import Database, Row
+
+NOMINAL_STANDING = """
+MATCH (n:Nominal)
+WHERE NOT n.status IN ['DECEASED', 'REMOVED']
+  AND ($nominalUid IS NULL OR n.uid = $nominalUid)
+  AND ($areas IS NULL OR EXISTS {
+        MATCH (n)-[m:MANAGED_IN]->(a:Area) WHERE m.to IS NULL AND a.code IN $areas })
+WITH n, COLLECT { MATCH (o:Officer)-[m:MANAGES]->(n) WHERE m.to IS NULL RETURN o }[0] AS manager
+WITH n, manager,
+  COLLECT { MATCH (r:RiskAssessment)-[:ABOUT]->(n)
+            WHERE NOT EXISTS { (:Record)-[:REVISION_OF]->(r) }
+            RETURN r ORDER BY r.assessedOn DESC, r.createdAt DESC LIMIT 1 }[0] AS ra,
+  COLLECT { MATCH (r:RiskManagementPlan)-[:ABOUT]->(n)
+            WHERE NOT EXISTS { (:Record)-[:REVISION_OF]->(r) }
+              AND r.startsOn <= $today AND (r.reviewOn IS NULL OR r.reviewOn >= $today)
+            RETURN r.uid } AS plans,
+  COLLECT { MATCH (r:MeetingMinutes)-[:ABOUT]->(n)
+            WHERE NOT EXISTS { (:Record)-[:REVISION_OF]->(r) }
+            OPTIONAL MATCH (r)-[:ENTERED_BY]->(o:Officer)
+            RETURN {uid: r.uid, officer: o,
+                    late: date(r.createdAt) > r.meetingOn + duration({days: $minutesDays})}
+          } AS minutes,
+  COLLECT { MATCH (r:Intelligence)-[:ABOUT]->(n)
+            WHERE NOT EXISTS { (:Record)-[:REVISION_OF]->(r) }
+            OPTIONAL MATCH (r)-[:ENTERED_BY]->(o:Officer)
+            RETURN {uid: r.uid, officer: o,
+                    bad: NOT (coalesce(r.sourceEvaluation IN ['1', '2', '3'], false)
+                              AND coalesce(r.intelligenceAssessment IN
+                                           ['A', 'B', 'C', 'D', 'E'], false)
+                              AND coalesce(r.handlingCode IN ['P', 'C'], false)
+                              AND (r.handlingCode <> 'C'
+                                   OR trim(coalesce(r.handlingConditions, '')) <> ''))} } AS intel,
+  COLLECT { MATCH (r:Breach)-[:ABOUT]->(n)
+            WHERE NOT EXISTS { (:Record)-[:REVISION_OF]->(r) }
+            OPTIONAL MATCH (r)-[:ENTERED_BY]->(o:Officer)
+            RETURN {uid: r.uid, officer: o,
+                    late: r.reportedOn IS NULL
+                          OR date(r.createdAt) > r.reportedOn + duration({days: $breachDays})}
+          } AS breachRecords
+WITH n, manager, [
+    {rule: 'manager-assigned', applies: true,
+     failing: CASE WHEN manager IS NULL THEN [null] ELSE [] END},
+    {rule: 'current-whereabouts', applies: true,
+     failing: CASE WHEN n.status IN ['CUSTODY', 'HOSPITAL', 'WHEREABOUTS_UNKNOWN']
+                     OR EXISTS { MATCH (n)-[h:RESIDED_AT]->()
+                                 WHERE h.from <= $today AND (h.to IS NULL OR h.to >= $today) }
+                   THEN [] ELSE [null] END},
+    {rule: 'risk-assessment-current', applies: true,
+     failing: CASE WHEN ra IS NULL THEN [null]
+                   WHEN ra.assessedOn + duration({days: coalesce($reviewDays[ra.riskLevel], 0)})
+                        < $today
+                   THEN [ra.uid] ELSE [] END},
+    {rule: 'risk-management-plan', applies: n.level IN $rmpLevels,
+     failing: CASE WHEN n.level IN $rmpLevels AND size(plans) = 0 THEN [null] ELSE [] END},
+    {rule: 'category-and-level', applies: true,
+     failing: CASE WHEN n.category IS NULL OR trim(toString(n.category)) = ''
+                     OR NOT n.level IN [1, 2, 3]
+                   THEN [null] ELSE [] END}
+  ] AS managerRules,
+  [ {rule: 'minutes-timely', applies: size(minutes) > 0, items: [m IN minutes WHERE m.late]},
+    {rule: 'intelligence-graded', applies: size(intel) > 0, items: [i IN intel WHERE i.bad]},
+    {rule: 'breach-timely', applies: size(breachRecords) > 0,
+     items: [b IN breachRecords WHERE b.late]}
+  ] AS enteredRules
+WITH n,
+  [r IN managerRules WHERE r.rule IN $rules AND r.applies | r.rule]
+    + [r IN enteredRules WHERE r.rule IN $rules AND r.applies | r.rule] AS applicable,
+  [r IN managerRules WHERE r.rule IN $rules AND r.applies AND size(r.failing) > 0 |
+     {rule: r.rule, item: r.failing[0],
+      officer: CASE WHEN manager IS NULL THEN null
+                    ELSE {uid: manager.uid, staffId: manager.staffId, name: manager.name} END}]
+  + reduce(acc = [], r IN [e IN enteredRules WHERE e.rule IN $rules AND e.applies] |
+      acc + [i IN r.items | {rule: r.rule, item: i.uid,
+                             officer: CASE WHEN i.officer IS NULL THEN null
+                                           ELSE {uid: i.officer.uid, staffId: i.officer.staffId,
+                                                 name: i.officer.name} END}]) AS breaches
+"""
+
+SUMMARY = (
+    NOMINAL_STANDING
+    + """
+WITH applicable, [b IN breaches | b.rule] AS breached
+UNWIND $rules + [null] AS rule
+WITH rule,
+  sum(CASE WHEN rule IS NULL OR rule IN applicable THEN 1 ELSE 0 END) AS applicable,
+  sum(CASE WHEN (rule IS NULL AND size(breached) > 0) OR rule IN breached THEN 1 ELSE 0 END)
+    AS breaching
+RETURN rule, applicable, breaching
+"""
+)
+
+BREACHING_PAGE = (
+    NOMINAL_STANDING
+    + """
+WITH n, breaches WHERE size(breaches) > 0 AND ($after IS NULL OR n.visorRef > $after)
+RETURN n.uid AS uid, n.visorRef AS visorRef, n.firstName AS firstName, n.lastName AS lastName,
+       breaches
+ORDER BY n.visorRef
+LIMIT $limit
+"""
+)
+
+STANDING = (
+    NOMINAL_STANDING
+    + """
+RETURN n.uid AS uid, n.visorRef AS visorRef, applicable, breaches
+"""
+)
+
+
+def _params(
+    *,
+    today: datetime.date,
+    areas: frozenset[str] | None,
+    nominal_uid: str | None,
+    rules: list[str],
+    review_days: dict[str, int],
+    rmp_levels: list[int],
+    minutes_days: int,
+    breach_days: int,
+) -> dict[str, Any]:
+    return {
+        "today": today,
+        "areas": None if areas is None else sorted(areas),
+        "nominalUid": nominal_uid,
+        "rules": rules,
+        "reviewDays": review_days,
+        "rmpLevels": rmp_levels,
+        "minutesDays": minutes_days,
+        "breachDays": breach_days,
+    }
+
+
+async def compliance_summary(db: Database, **scope: Any) -> list[Row]:
+    """One row per rule asked for (`rule`, `applicable`, `breaching` nominals) and one with
+    `rule` null for all of them together."""
+    return await db.read(SUMMARY, **_params(**scope))
+
+
+async def breaching_page(db: Database, *, after: str | None, limit: int, **scope: Any) -> list[Row]:
+    """Breaching nominals in visorRef order after `after`, at most `limit`, with their breaches."""
+    return await db.read(BREACHING_PAGE, after=after, limit=limit, **_params(**scope))
+
+
+async def nominal_standing(db: Database, **scope: Any) -> list[Row]:
+    return await db.read(STANDING, **_params(**scope))
+
+
+IS_MANAGER = """
+RETURN EXISTS { MATCH (:Officer {uid: $officerUid})-[m:MANAGES]->(:Nominal {uid: $nominalUid})
+                WHERE m.to IS NULL } AS yes
+"""
+
+MANAGED_IN_ANY = """
+RETURN EXISTS { MATCH (:Nominal {uid: $nominalUid})-[m:MANAGED_IN]->(a:Area)
+                WHERE m.to IS NULL AND a.code IN $areas } AS yes
+"""
+
+
+async def is_manager(db: Database, *, officer_uid: str, nominal_uid: str) -> bool:
+    return bool(
+        (await db.read(IS_MANAGER, officerUid=officer_uid, nominalUid=nominal_uid))[0]["yes"]
+    )
+
+
+async def managed_in_any(db: Database, *, nominal_uid: str, areas: frozenset[str]) -> bool:
+    rows = await db.read(MANAGED_IN_ANY, nominalUid=nominal_uid, areas=sorted(areas))
+    return bool(rows[0]["yes"])
