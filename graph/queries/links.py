@@ -9,7 +9,7 @@ rests on:
   inclusive); the period is the overlap, the evidence the location's uid.
 - CO_MENTION: an `Intelligence` record (a current version) `ABOUT` one of them `MENTIONS` the
   other; the period is the day the entry was made, the evidence the record's uid, and the row
-  carries the record (`RECORD_ROW`) and the `holder` (the nominal the record is about), so the
+  carries what the access rule reads of the record and the `holder` (the nominal the record is about), so the
   caller decides with the record access rule whether the link is hidden.
 - SHARED_MANAGER: one officer `MANAGES` or is `PARTNER_ON` both in overlapping periods (a period
   ends when `to` begins: a handover is not an overlap); the evidence is the officer's uid.
@@ -24,12 +24,16 @@ from __future__ import annotations
 import datetime
 
 from graph.db import Database, Row
-from graph.queries.records import IS_CURRENT, RECORD_KIND_LABELS, RECORD_ROW
+from graph.queries.records import IS_CURRENT
 
 LINK_KINDS = ("ASSOCIATION", "SHARED_ADDRESS", "CO_MENTION", "SHARED_MANAGER")
 
+# What the record access rule (resolvers/records.py `may_read`) reads of an intelligence record.
+_ACCESS_ROW = """r {.uid, .classification, .handlingCode, .restricted, kind: 'Intelligence',
+    onBehalfOf: COLLECT { MATCH (r)-[:ON_BEHALF_OF]->(ag:Agency) RETURN ag {.uid, .name} }[0]}"""
+
 _CO_MENTION_ROW = f"""'CO_MENTION' AS kind, b, date(r.createdAt) AS from,
-         date(r.createdAt) AS to, r.uid AS evidence, {RECORD_ROW} AS record"""
+         date(r.createdAt) AS to, r.uid AS evidence, {_ACCESS_ROW} AS record"""
 
 LINKS_FROM = f"""
 UNWIND $uids AS uid
@@ -97,7 +101,6 @@ async def links_from(
         to=to,
         within=within,
         limit=limit,
-        recordKinds=list(RECORD_KIND_LABELS),
     )
     params["from"] = from_
     if timeout is None:
