@@ -9,8 +9,8 @@ rests on:
   inclusive); the period is the overlap, the evidence the location's uid.
 - CO_MENTION: an `Intelligence` record (a current version) `ABOUT` one of them `MENTIONS` the
   other; the period is the day the entry was made, the evidence the record's uid, and the row
-  carries what the access rule reads of the record and the `holder` (the nominal the record is about), so the
-  caller decides with the record access rule whether the link is hidden.
+  carries what the access rule reads of the record and the `holder` (the nominal the record is
+  about), so the caller decides with the record access rule whether the link is hidden.
 - SHARED_MANAGER: one officer `MANAGES` or is `PARTNER_ON` both in overlapping periods (a period
   ends when `to` begins: a handover is not an overlap); the evidence is the officer's uid.
 

@@ -14,9 +14,9 @@ from resolvers.analysis.model import LinkGraph
 FORMATS = ("GRAPHML", "GEXF", "CYTOSCAPE_JSON")
 
 
-def to_networkx(graph: LinkGraph) -> nx.MultiGraph:
+def to_networkx(graph: LinkGraph) -> nx.MultiGraph[str]:
     """Nodes keyed by visorRef (with names); one edge per link and per hidden link."""
-    g = nx.MultiGraph()
+    g: nx.MultiGraph[str] = nx.MultiGraph()
     refs = {uid: row["visorRef"] for uid, row in graph.nominals.items()}
     for uid in sorted(graph.nominals):
         row = graph.nominals[uid]
