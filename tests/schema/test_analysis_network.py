@@ -118,7 +118,7 @@ async def test_node_limit(base_url: str, settings: Settings, db: Database) -> No
     assert deep["errors"][0]["extensions"]["field"] == "depth"
 
 
-def _parsed(text: str, fmt: str) -> nx.Graph:
+def _parsed(text: str, fmt: str) -> nx.Graph[str]:
     if fmt == "GRAPHML":
         return nx.read_graphml(io.BytesIO(text.encode()))
     if fmt == "GEXF":
