@@ -17,7 +17,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 
-from neo4j import AsyncDriver, AsyncGraphDatabase, AsyncManagedTransaction
+from neo4j import AsyncDriver, AsyncGraphDatabase, AsyncManagedTransaction, unit_of_work
 from neo4j.exceptions import ServiceUnavailable, SessionExpired
 
 T = TypeVar("T")
@@ -62,6 +62,22 @@ class Database:
     async def read(self, query: str, /, **params: Any) -> list[Row]:
         return await self.read_tx(lambda tx: tx.run(query, **params))
 
+    async def read_within(self, seconds: float, query: str, /, **params: Any) -> list[Row]:
+        """`read`, with the transaction bounded on the server to `seconds` (the driver's
+        transaction timeout): past it Neo4j ends the transaction with a ClientError whose code
+        `is_timeout` recognises."""
+
+        @unit_of_work(timeout=seconds)
+        async def work(tx: AsyncManagedTransaction) -> list[Row]:
+            return await CountingTx(tx, self.counter).run(query, **params)
+
+        try:
+            async with self.driver.session(database=self.name) as session:
+                return await session.execute_read(work)
+        except OUTAGES as exc:
+            self.outage = self.outage or exc
+            raise
+
     async def write(self, query: str, /, **params: Any) -> list[Row]:
         return await self.write_tx(lambda tx: tx.run(query, **params))
 
@@ -83,6 +99,11 @@ class Database:
 
     async def close(self) -> None:
         await self.driver.close()
+
+
+def is_timeout(exc: Exception) -> bool:
+    """Neo4j ended the transaction because it ran past its timeout."""
+    return "TransactionTimedOut" in (getattr(exc, "code", None) or "")
 
 
 @dataclass

@@ -11,6 +11,7 @@ from strawberry.extensions import DisableIntrospection, MaxTokensLimiter, Schema
 from strawberry.schema.config import StrawberryConfig
 from strawberry.types import ExecutionContext, ExecutionResult
 
+from schema.analysis_query import AnalysisQuery
 from schema.audit_query import AuditQuery
 from schema.directory_query import DirectoryQuery
 from schema.errors import VisorErrors
@@ -69,6 +70,7 @@ class Query(
     TransferQuery,
     MovementQuery,
     LinkDisclosureQuery,
+    AnalysisQuery,
 ):
     pass
 

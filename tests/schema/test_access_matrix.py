@@ -72,6 +72,8 @@ class Operation:
     """A read: the nominals of each CONSULT event it appends, in order."""
     purpose: str = PURPOSE
     """A read: the purpose its CONSULT events carry."""
+    action: str = "CONSULT"
+    """A read: the action of its audit events (an analysis is one COMBINE event)."""
     audit: tuple[str, tuple[str, ...]] | None = None
     """A write: the action and the nominals of its audit event ("$new": the one it creates)."""
     discloses_everything: bool = False
@@ -198,6 +200,20 @@ QUERIES: dict[str, Operation] = {
         sees_none=frozenset(
             {"practitioner", "partner", "supervisor", "dpo", "admin", "other_agency"}
         ),
+    ),
+    # Link analysis: analysts, supervisors and admins, or a steward of the start nominal.
+    "paths": Operation(
+        """query Q { paths(from: "VR-0000001", to: "VR-0000002") { paths { nodes } } }""",
+        allowed_for("manager", "partner", "supervisor", "analyst", "admin"),
+        consults=((A, B),),
+        action="COMBINE",
+    ),
+    "network": Operation(
+        """query Q { network(seed: ["VR-0000001"], via: [ASSOCIATION]) {
+          nodes { visorRef } } }""",
+        allowed_for("manager", "partner", "supervisor", "analyst", "admin"),
+        consults=((A, B),),
+        action="COMBINE",
     ),
     "subjectAccessRequests": Operation(
         """query Q { subjectAccessRequests(first: 5) { totalCount edges { node {
@@ -483,7 +499,7 @@ def expected_events(op: Operation, staff_id: str, answer: Any) -> list[dict[str,
         if next(role for role, staff in ROLES.items() if staff == staff_id) in op.sees_none:
             return []
         return [
-            {"action": "CONSULT", "officer": staff_id, "purpose": op.purpose, "nominals": list(n)}
+            {"action": op.action, "officer": staff_id, "purpose": op.purpose, "nominals": list(n)}
             for n in op.consults
         ]
     assert op.audit is not None

@@ -1,0 +1,91 @@
+"""Root query fields for link analysis: thin calls into resolvers/analysis/."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Annotated
+
+import strawberry
+
+from resolvers.analysis import network as networks
+from resolvers.analysis import paths as shortest
+from resolvers.analysis.network import DEFAULT_LIMIT
+from schema.context import Info
+from schema.query import Purpose
+from schema.types.analysis_enums import LinkKind
+from schema.types.analysis_graph import LinkGraph
+
+ACCESS = (
+    "For analysts, supervisors and admins, and for the manager or a partner of the nominals it "
+    "starts from (FORBIDDEN otherwise). Audited as one COMBINE event naming every nominal in "
+    "the result; a link whose evidence the reader may not read is a hidden link, never passed "
+    "through."
+)
+
+
+def _kinds(via: list[LinkKind] | None) -> list[str] | None:
+    return None if via is None else [kind.value for kind in via]
+
+
+@strawberry.type
+class AnalysisQuery:
+    @strawberry.field(
+        description="All shortest paths (at most 25) between two nominals over visible links of "
+        "the kinds in `via` (all kinds when not given), at most `maxHops` (1 to 6) long; with "
+        "`at`, only links whose period contains that date. " + ACCESS
+    )
+    async def paths(
+        self,
+        info: Info,
+        from_: Annotated[str, strawberry.argument(name="from")],
+        to: str,
+        max_hops: int = 4,
+        via: list[LinkKind] | None = None,
+        at: datetime.date | None = None,
+        purpose: Purpose = None,
+    ) -> LinkGraph:
+        ctx = info.context
+        value = await shortest.paths(
+            db=ctx.db,
+            loaders=ctx.loaders.records,
+            actor=ctx.require_actor(),
+            from_ref=from_,
+            to_ref=to,
+            max_hops=max_hops,
+            via=_kinds(via),
+            at=at,
+            purpose=purpose or ctx.purpose,
+        )
+        return LinkGraph(value=value)
+
+    @strawberry.field(
+        description="The network of the seed nominals (visorRefs): every nominal within `depth` "
+        "(1 to 3) visible links of the kinds in `via`, whose period overlaps [from, to], and "
+        "the links among them; more than `limit` nominals (at most 2000) is BAD_USER_INPUT "
+        "naming limit. " + ACCESS
+    )
+    async def network(
+        self,
+        info: Info,
+        seed: list[str],
+        depth: int = 1,
+        via: list[LinkKind] | None = None,
+        from_: Annotated[datetime.date | None, strawberry.argument(name="from")] = None,
+        to: datetime.date | None = None,
+        limit: int = DEFAULT_LIMIT,
+        purpose: Purpose = None,
+    ) -> LinkGraph:
+        ctx = info.context
+        value = await networks.network(
+            db=ctx.db,
+            loaders=ctx.loaders.records,
+            actor=ctx.require_actor(),
+            seed=seed,
+            depth=depth,
+            via=_kinds(via),
+            from_=from_,
+            to=to,
+            limit=limit,
+            purpose=purpose or ctx.purpose,
+        )
+        return LinkGraph(value=value)
