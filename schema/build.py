@@ -22,6 +22,7 @@ from schema.provenance_query import ProvenanceQuery
 from schema.query import NominalQuery
 from schema.reference_query import ReferenceQuery
 from schema.refusal_audit import RefusalAudit
+from schema.statistics_query import StatisticsQuery
 from schema.subject_access_query import SubjectAccessQuery
 from schema.subscription import Subscription
 from schema.transfer_query import TransferQuery
@@ -67,6 +68,7 @@ class Query(
     ReferenceQuery,
     TransferQuery,
     MovementQuery,
+    StatisticsQuery,
 ):
     pass
 

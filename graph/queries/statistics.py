@@ -107,7 +107,7 @@ BREACHES = f"""
 MATCH (b:Breach)-[:ABOUT]->(n:Nominal)
 WHERE b.reportedOn >= $from AND b.reportedOn <= $to
   AND NOT EXISTS {{ MATCH (:Record)-[:REVISION_OF]->(b) }}
-  AND {_in_areas_on('b.reportedOn')}
+  AND {_in_areas_on("b.reportedOn")}
 OPTIONAL MATCH (b)-[:BREACHES]->(o:CivilOrder)
 RETURN b.breaches AS breaches, o.kind AS orderKind, b.outcome AS outcome,
        count(DISTINCT b) AS breachCount, count(DISTINCT n) AS nominals
@@ -122,7 +122,7 @@ WHERE NOT EXISTS {{ MATCH (:Record)-[:REVISION_OF]->(o) }}
 WITH o, n,
   o.imposedOn <= $asAt AND (o.expiresOn IS NULL OR o.expiresOn >= $asAt) AS inForce,
   o.imposedOn >= $from AND o.imposedOn <= $to AS imposed
-WHERE (inForce AND {_in_areas_on('$asAt')}) OR (imposed AND {_in_areas_on('o.imposedOn')})
+WHERE (inForce AND {_in_areas_on("$asAt")}) OR (imposed AND {_in_areas_on("o.imposedOn")})
 RETURN o.kind AS kind,
        count(DISTINCT CASE WHEN inForce THEN o END) AS inForce,
        count(DISTINCT CASE WHEN imposed THEN o END) AS imposed
@@ -136,7 +136,7 @@ MATCH (n:Nominal)
 WHERE date(datetime({{datetime: n.createdAt, timezone: 'Europe/London'}})) >= $from
   AND date(datetime({{datetime: n.createdAt, timezone: 'Europe/London'}})) <= $to
 WITH n, date(datetime({{datetime: n.createdAt, timezone: 'Europe/London'}})) AS day
-WHERE {_in_areas_on('day')}
+WHERE {_in_areas_on("day")}
 RETURN count(n) AS registrations
 """
 
@@ -144,7 +144,7 @@ CONVICTIONS = f"""
 MATCH (c:Conviction)-[:ABOUT]->(n:Nominal)
 WHERE c.convictedOn >= $from AND c.convictedOn <= $to
   AND NOT EXISTS {{ MATCH (:Record)-[:REVISION_OF]->(c) }}
-  AND {_in_areas_on('c.convictedOn')}
+  AND {_in_areas_on("c.convictedOn")}
 RETURN count(c) AS convictions
 """
 
