@@ -34,6 +34,10 @@ def reporting_year(year: int) -> tuple[datetime.date, datetime.date]:
     return datetime.date(year, 4, 1), datetime.date(year + 1, 3, 31)
 
 
+def _year_label(year: int) -> str:
+    return f"{year}/{(year + 1) % 100:02d}"
+
+
 def per_100k(count: int, population: int | None) -> float | None:
     """Count per 100,000 of the population, to one decimal place; None without a population."""
     if not population:
@@ -240,18 +244,16 @@ def _ew_orders(orders: list[Row], start: datetime.date, end: datetime.date) -> R
 
 
 async def _trend(db: Database, areas: list[str], year: int) -> ReportTable:
-    rows: list[tuple[Cell, ...]] = []
-    for y in range(year - TREND_YEARS + 1, year + 1):
-        snap = await q.snapshot(db, areas=areas, as_at=reporting_year(y)[1])
-        by_category: dict[str, int] = defaultdict(int)
-        for r in snap:
-            by_category[r["category"]] += int(r["count"])
-        rows.extend((f"{y}/{(y + 1) % 100:02d}", c, n) for c, n in sorted(by_category.items()))
+    years = {reporting_year(y)[1].isoformat(): y for y in range(year - TREND_YEARS + 1, year + 1)}
+    rows: tuple[tuple[Cell, ...], ...] = tuple(
+        (_year_label(years[str(r["day"])]), r["category"], int(r["count"]))
+        for r in await q.trend(db, areas=areas, days=[datetime.date.fromisoformat(d) for d in sorted(years)])
+    )
     return ReportTable(
         id="trend",
         title=f"Nominals on 31 March, the last {TREND_YEARS} reporting years",
         columns=("year", "category", "count"),
-        rows=tuple(rows),
+        rows=rows,
         notes=(
             "Each year's count: nominals managed in the area on 31 March of that reporting year, "
             "by the category their record holds now.",

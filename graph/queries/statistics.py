@@ -79,6 +79,20 @@ RETURN part.code AS code, part.name AS name, part.population AS population,
 ORDER BY code
 """
 
+# The registered nominals managed in $areas at the end of each of $days, by category: one
+# query for a trend however many days it has.
+TREND = """
+UNWIND $days AS day
+WITH day, datetime({date: day + duration('P1D'), timezone: 'Europe/London'}) AS at
+MATCH (top:Area) WHERE top.code IN $areas
+MATCH (n:Nominal)-[m:MANAGED_IN]->(:Area)-[:PART_OF*0..]->(top)
+WHERE m.from < at AND (m.to IS NULL OR m.to >= at) AND n.createdAt < at
+  AND NOT n.status IN ['REMOVED']
+WITH DISTINCT day, n
+RETURN day, n.category AS category, count(*) AS count
+ORDER BY day, category
+"""
+
 POPULATION = """
 MATCH (a:Area) WHERE a.code IN $areas
 RETURN a.code AS code, a.name AS name, a.kind AS kind, a.population AS population,
@@ -155,6 +169,10 @@ async def snapshot(db: Database, *, areas: list[str], as_at: datetime.date) -> l
 
 async def snapshot_by_part(db: Database, *, parent: str, as_at: datetime.date) -> list[Row]:
     return await db.read(SNAPSHOT_BY_PART, parent=parent, asAt=as_at, at=end_of_day(as_at))
+
+
+async def trend(db: Database, *, areas: list[str], days: list[datetime.date]) -> list[Row]:
+    return await db.read(TREND, areas=areas, days=days)
 
 
 async def populations(db: Database, *, areas: list[str]) -> list[Row]:
