@@ -75,12 +75,13 @@ async def annual_report(
     snap = await q.snapshot(db, areas=areas, as_at=end)
     breaches = await q.breaches(db, areas=areas, start=start, end=end)
     orders = await q.orders(db, areas=areas, start=start, end=end)
+    breachers = await q.notification_breachers(db, areas=areas, start=start, end=end)
     population, population_note = _population(await q.populations(db, areas=areas))
     tables: list[ReportTable] = []
     scotland = scope in ("SCOTLAND", "UK")
     england_wales = scope in ("ENGLAND_WALES", "UK")
     if scotland:
-        tables.append(_table_1(snap, breaches, population, population_note, end))
+        tables.append(_table_1(snap, breachers, population, population_note, end))
         tables.append(_table_2(orders, breaches, start, end))
         tables.append(_category_by_level("category-by-level", snap, end, scheme="SCOT-"))
     if england_wales:
@@ -108,16 +109,13 @@ def _places(snap: list[Row]) -> dict[str, int]:
 
 def _table_1(
     snap: list[Row],
-    breaches: list[Row],
+    notification_breaches: int,
     population: int | None,
     population_note: str,
     end: datetime.date,
 ) -> ReportTable:
     places = _places(snap)
     at_liberty = places["COMMUNITY"] + places["WANTED"] + places["MISSING"]
-    notification_breaches = sum(
-        int(r["nominals"]) for r in breaches if r["breaches"] == "NOTIFICATION_REQUIREMENTS"
-    )
     rows: tuple[tuple[Cell, ...], ...] = (
         ("(a) at liberty in the community on " + end.isoformat(), at_liberty),
         ("(a) per 100,000 population", per_100k(at_liberty, population)),
@@ -247,7 +245,7 @@ async def _trend(db: Database, areas: list[str], year: int) -> ReportTable:
     years = {reporting_year(y)[1].isoformat(): y for y in range(year - TREND_YEARS + 1, year + 1)}
     rows: tuple[tuple[Cell, ...], ...] = tuple(
         (_year_label(years[str(r["day"])]), r["category"], int(r["count"]))
-        for r in await q.trend(db, areas=areas, days=[datetime.date.fromisoformat(d) for d in sorted(years)])
+        for r in await q.trend(db, areas=areas, days=[reporting_year(y)[1] for y in years.values()])
     )
     return ReportTable(
         id="trend",

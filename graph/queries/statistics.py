@@ -128,6 +128,16 @@ RETURN b.breaches AS breaches, o.kind AS orderKind, b.outcome AS outcome,
 ORDER BY breaches, orderKind, outcome
 """
 
+# Distinct nominals reported for a breach of the notification requirements in [$from, $to].
+NOTIFICATION_BREACHERS = f"""
+MATCH (b:Breach)-[:ABOUT]->(n:Nominal)
+WHERE b.reportedOn >= $from AND b.reportedOn <= $to
+  AND b.breaches = 'NOTIFICATION_REQUIREMENTS'
+  AND NOT EXISTS {{ MATCH (:Record)-[:REVISION_OF]->(b) }}
+  AND {_in_areas_on("b.reportedOn")}
+RETURN count(DISTINCT n) AS nominals
+"""
+
 # Civil orders by kind: in force on $asAt (imposed on or before it, not expired before it), and
 # imposed in [$from, $to]; each counted where its nominal was managed on the date that matters.
 ORDERS = f"""
@@ -183,6 +193,13 @@ async def breaches(
     db: Database, *, areas: list[str], start: datetime.date, end: datetime.date
 ) -> list[Row]:
     return await db.read(BREACHES, areas=areas, **{"from": start, "to": end})
+
+
+async def notification_breachers(
+    db: Database, *, areas: list[str], start: datetime.date, end: datetime.date
+) -> int:
+    rows = await db.read(NOTIFICATION_BREACHERS, areas=areas, **{"from": start, "to": end})
+    return int(rows[0]["nominals"])
 
 
 async def orders(
