@@ -112,7 +112,8 @@ EXISTS {
 
 
 def _in_areas_on(day: str) -> str:
-    return _IN_AREAS_ON.replace("DAY", day)
+    # coalesce: the planner may test this before the label that guarantees the date is there.
+    return _IN_AREAS_ON.replace("DAY", f"coalesce({day}, date('1900-01-01'))")
 
 
 # Breaches reported in [$from, $to] (dates, inclusive), by what they breach (the notification
