@@ -18,7 +18,12 @@ from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 
 from neo4j import AsyncDriver, AsyncGraphDatabase, AsyncManagedTransaction, unit_of_work
-from neo4j.exceptions import ServiceUnavailable, SessionExpired
+from neo4j.exceptions import (
+    ConnectionAcquisitionTimeoutError,
+    DatabaseUnavailable,
+    ServiceUnavailable,
+    SessionExpired,
+)
 
 T = TypeVar("T")
 Row = dict[str, Any]
@@ -32,8 +37,15 @@ SERVING_RETRY_SECONDS = 2.0
 commands keep, is 30 s): a request answers UNAVAILABLE within a few seconds instead."""
 DRIVER_RETRY_SECONDS = 30.0
 """The driver's own retry window, which commands keep."""
-OUTAGES = (ServiceUnavailable, SessionExpired)
-"""The driver's exceptions that mean Neo4j is not reachable."""
+OUTAGES = (
+    ServiceUnavailable,
+    SessionExpired,
+    ConnectionAcquisitionTimeoutError,
+    DatabaseUnavailable,
+)
+"""The driver's exceptions that mean Neo4j is not reachable: gone, restarting (its database not
+yet or no longer available), or every pooled connection busy past the acquisition timeout (a
+retryable UNAVAILABLE, not a masked internal error)."""
 
 
 @dataclass

@@ -19,6 +19,7 @@ from graph.neo4j_jars import LocalServerError
 from graph.queries.nominals import count_nominals
 from graph.queries.officers import actor_by_staff_id
 from graph.reset import delete_everything
+from visor.db_backup import HEAD_FILE, BackupError, backup, restore
 from visor.import_command import add_import_command
 from visor.progress import ProgressLine
 from visor.runtime import database, ensure_neo4j, local_server
@@ -44,7 +45,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         settings = Settings.from_env()
         result: int = args.handler(settings, args)
         return result
-    except (CliError, SettingsError, LocalServerError, DemoError, ValueError) as exc:
+    except (CliError, SettingsError, LocalServerError, BackupError, DemoError, ValueError) as exc:
         fail(str(exc))
     except ServiceUnavailable as exc:
         fail(f"Neo4j is not reachable: {exc}")
@@ -78,6 +79,17 @@ def build_parser() -> argparse.ArgumentParser:
     db.add_parser("migrate", help="install constraints, indexes, reference data").set_defaults(
         handler=db_migrate
     )
+    backup = db.add_parser(
+        "backup", help="dump the local Neo4j into a new directory (stops it meanwhile)"
+    )
+    backup.add_argument("path", type=Path, metavar="PATH", help="a new or empty directory")
+    backup.set_defaults(handler=db_backup)
+    restore = db.add_parser(
+        "restore", help="replace the local Neo4j's graph with a backup (stops it meanwhile)"
+    )
+    restore.add_argument("path", type=Path, metavar="PATH", help="a `visor db backup` directory")
+    restore.add_argument("--yes", action="store_true", help="confirm: the graph is replaced")
+    restore.set_defaults(handler=db_restore)
     reset = db.add_parser("reset", help="delete every node and relationship")
     reset.add_argument("--yes", action="store_true", help="confirm: the graph is emptied")
     reset.set_defaults(handler=db_reset)
@@ -219,6 +231,27 @@ def db_migrate(settings: Settings, args: argparse.Namespace) -> int:
         return 0
 
     return run_with_db(settings, work)
+
+
+def db_backup(settings: Settings, args: argparse.Namespace) -> int:
+    outcome = backup(settings, args.path, say=say)
+    print(f"backup written to {outcome.path} (audit chain head seq {outcome.head_seq})")
+    say(
+        f"the local Neo4j was offline for {outcome.offline_seconds:.1f}s"
+        + ("; it runs again" if outcome.restarted else "; it was not running before, so stays off")
+    )
+    return 0
+
+
+def db_restore(settings: Settings, args: argparse.Namespace) -> int:
+    if not args.yes:
+        raise CliError("restore replaces the whole graph with the backup's; pass --yes to confirm")
+    outcome = restore(settings, args.path, say=say)
+    print(f"restored {outcome.path} (audit chain head seq {outcome.head_seq} at backup)")
+    say(f"the local Neo4j was offline for {outcome.offline_seconds:.1f}s; it runs again")
+    if outcome.head_seq >= 0:
+        say(f"check it: visor audit verify --against {outcome.path / HEAD_FILE}")
+    return 0
 
 
 def db_reset(settings: Settings, args: argparse.Namespace) -> int:
