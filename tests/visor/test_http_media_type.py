@@ -16,7 +16,7 @@ from visor.media_type import GRAPHQL_RESPONSE, response_media_type
 from visor.settings import Settings
 from visor.tokens import issue_token
 
-NOT_EXECUTED = {
+NOT_EXECUTED: dict[str, dict[str, Any]] = {
     "parse": {"query": "{"},
     "validation": {"query": "{ noSuchField }"},
     "coercion": {"query": "query Q($ref: String!) { __typename }", "variables": {"ref": None}},
@@ -144,7 +144,7 @@ async def test_refusals_before_execution_keep_their_status_without_data(
         (f"application/json, {GRAPHQL_RESPONSE}", GRAPHQL_RESPONSE),
         (f"application/json, {GRAPHQL_RESPONSE};q=0.5", "application/json"),
         (f"{GRAPHQL_RESPONSE};q=0", "application/json"),
-        (f"Application/GraphQL-Response+JSON; charset=utf-8", GRAPHQL_RESPONSE),
+        ("Application/GraphQL-Response+JSON; charset=utf-8", GRAPHQL_RESPONSE),
         (f"{GRAPHQL_RESPONSE};q=x", "application/json"),
     ],
 )
