@@ -94,6 +94,13 @@ def cors(settings: Settings) -> list[Middleware]:
     ]
 
 
+def app_from_environment() -> Starlette:
+    """The service as one of `visor serve --workers N`'s processes builds it (uvicorn's app
+    factory, `visor.app:app_from_environment`): its own settings from the environment it
+    inherited, and its own Neo4j driver (opened in the lifespan) on the settings' Bolt URI."""
+    return create_app(Settings.from_env())
+
+
 def create_app(settings: Settings, *, uri: str | None = None) -> Starlette:
     """The service, talking to `uri` (default: the settings' Bolt URI)."""
 

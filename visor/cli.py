@@ -106,6 +106,12 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1", help="default: 127.0.0.1")
     serve.add_argument("--port", type=positive_int, default=8000, help="default: 8000")
     serve.add_argument(
+        "--workers",
+        type=positive_int,
+        default=1,
+        help="processes serving requests, each with its own settings and Neo4j driver (default 1)",
+    )
+    serve.add_argument(
         "--demo",
         action="store_true",
         help="migrate and load demo data if the graph is empty (always so on the local Neo4j)",
@@ -292,8 +298,21 @@ def serve_command(settings: Settings, args: argparse.Namespace) -> int:
     uri = ensure_neo4j(settings, say=say)
     if args.demo or settings.uses_local_server:
         asyncio.run(_prepare_demo(settings, uri))
-    say(f"serving GraphQL on http://{args.host}:{args.port}/graphql (Neo4j at {uri})")
-    uvicorn.run(create_app(settings, uri=uri), host=args.host, port=args.port)
+    workers = f", {args.workers} workers" if args.workers > 1 else ""
+    say(f"serving GraphQL on http://{args.host}:{args.port}/graphql (Neo4j at {uri}{workers})")
+    if args.workers == 1:
+        uvicorn.run(create_app(settings, uri=uri), host=args.host, port=args.port)
+        return 0
+    # Each worker builds its app from the environment: the Bolt URI ensure_neo4j answered is
+    # the settings' own (NEO4J_URI, or the local server on VISOR_BOLT_PORT).
+    assert uri == settings.bolt_uri, (uri, settings.bolt_uri)
+    uvicorn.run(
+        "visor.app:app_from_environment",
+        factory=True,
+        host=args.host,
+        port=args.port,
+        workers=args.workers,
+    )
     return 0
 
 

@@ -9,6 +9,11 @@
   503 UNAVAILABLE, whether it shows in the token's officer lookup or inside a resolver.
 - A body is read as UTF-8 JSON holding an object (visor/json_input.py), and the request's
   parts are checked before anything runs (visor/request_checks.py).
+- A client whose Accept lists application/graphql-response+json (visor/media_type.py) gets
+  that media type and the GraphQL-over-HTTP status codes: a request that did not execute (a
+  document that does not parse or validate, variables that do not coerce, a refusal before
+  execution) is a 4xx, 400 unless it says otherwise, with no `data` entry. Otherwise the answer
+  is application/json as before: such failures are 200 with `data: null`.
 """
 
 from __future__ import annotations
@@ -35,6 +40,7 @@ from schema import build_schema
 from schema.context import Context
 from visor.context import authenticate, build_context
 from visor.json_input import kind, loads
+from visor.media_type import GRAPHQL_RESPONSE, response_media_type
 from visor.request_checks import check_request
 from visor.request_errors import (
     RETRY_AFTER_SECONDS,
@@ -86,16 +92,42 @@ class VisorGraphQL(GraphQL[Context, None]):
                 await websocket.close(code=code, reason=exc.message[:120])
             return
         response: Response
+        request = Request(scope, receive=receive)
+        media_type = response_media_type(request.headers)
         try:
-            response = await self.run(Request(scope, receive=receive))
+            response = await self.run(request)
         except RequestError as exc:
-            response = exc.response()
+            response = exc.response(media_type=media_type)
         except HTTPException as exc:
-            response = bad_request(exc.reason, status=exc.status_code).response()
+            error = bad_request(exc.reason, status=exc.status_code)
+            response = error.response(media_type=media_type)
         except Exception:
             log.exception("unexpected error answering /graphql")
-            response = RequestError(500, "INTERNAL_SERVER_ERROR", "Unexpected error.").response()
+            error = RequestError(500, "INTERNAL_SERVER_ERROR", "Unexpected error.")
+            response = error.response(media_type=media_type)
+        self._label_media_type(response, media_type)
         await response(scope, receive, send)
+
+    # GraphQL over HTTP: application/graphql-response+json, when the client accepts it.
+
+    @staticmethod
+    def _label_media_type(response: Response, media_type: str) -> None:
+        """A GraphQL answer (application/json from strawberry) carries the negotiated type;
+        GraphiQL's HTML page keeps its own."""
+        if media_type != GRAPHQL_RESPONSE:
+            return
+        if response.headers.get("content-type", "").startswith("application/json"):
+            response.headers["content-type"] = GRAPHQL_RESPONSE
+
+    @staticmethod
+    def _wants_graphql_response(request: Request) -> bool:
+        return response_media_type(request.headers) == GRAPHQL_RESPONSE
+
+    async def process_result(self, request: Request, result: ExecutionResult) -> Any:
+        response_data = await super().process_result(request, result)
+        if self._wants_graphql_response(request) and not_executed(result):
+            response_data.pop("data", None)
+        return response_data
 
     async def get_context(self, request: Request | WebSocket, response: Any) -> Context:
         context = await build_context(request, db=request.app.state.db, verifier=self.verifier)
@@ -161,7 +193,19 @@ class VisorGraphQL(GraphQL[Context, None]):
             sub_response.status_code = 503
             sub_response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
             result.errors = [_unavailable(error) for error in result.errors or []]
+        elif self._wants_graphql_response(request) and not_executed(result):
+            sub_response.status_code = 400
         return result
+
+
+def not_executed(result: ExecutionResult) -> bool:
+    """A result of a request that failed before execution (parse, validation, variable
+    coercion, the query limits): no data, and no error at a path in the response."""
+    return (
+        result.data is None
+        and bool(result.errors)
+        and all(error.path is None for error in result.errors or [])
+    )
 
 
 def _unavailable(error: GraphQLError) -> GraphQLError:

@@ -41,9 +41,15 @@ class RequestError(Exception):
             extensions["field"] = self.field
         return {"message": self.message, "extensions": extensions}
 
-    def response(self) -> JSONResponse:
+    def response(self, *, media_type: str = "application/json") -> JSONResponse:
+        """The answer: `{"data": null, "errors": [...]}` as application/json; as
+        application/graphql-response+json (GraphQL over HTTP) the request did not execute, so
+        there is no `data` entry at all."""
+        body: dict[str, Any] = {"errors": [self.error()]}
+        if media_type == "application/json":
+            body = {"data": None, **body}
         return JSONResponse(
-            {"data": None, "errors": [self.error()]}, status_code=self.status, headers=self.headers
+            body, status_code=self.status, headers=self.headers, media_type=media_type
         )
 
 

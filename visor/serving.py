@@ -44,15 +44,36 @@ def serving(app: Starlette, *, timeout: float = 20.0) -> Iterator[str]:
 
 
 @contextmanager
-def serving_process(env: dict[str, str], *, timeout: float = 60.0) -> Iterator[str]:
-    """Yields the base URL while `visor serve` runs in a process of its own with `env` (its
-    NEO4J_URI and VISOR_SECRET); terminates it afterwards. For tests and benchmarks of several
-    processes over one Neo4j."""
+def serving_process(
+    env: dict[str, str], *, workers: int = 1, timeout: float = 60.0
+) -> Iterator[str]:
+    """Yields the base URL while `visor serve --workers N` runs in a process of its own with
+    `env` (its NEO4J_URI and VISOR_SECRET); terminates it afterwards. For tests and benchmarks
+    of several processes over one Neo4j."""
+    with serve_process(env, workers=workers, timeout=timeout) as (url, _):
+        yield url
+
+
+@contextmanager
+def serve_process(
+    env: dict[str, str], *, workers: int = 1, timeout: float = 60.0
+) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    """serving_process, also yielding the `visor serve` process (for its pid: with workers,
+    uvicorn's supervisor, whose children serve the requests)."""
     port = free_port()
     with ExitStack() as stack:
         log = stack.enter_context(tempfile.TemporaryFile())
         process = subprocess.Popen(
-            [sys.executable, "-m", "visor.cli", "serve", "--port", str(port)],
+            [
+                sys.executable,
+                "-m",
+                "visor.cli",
+                "serve",
+                "--port",
+                str(port),
+                "--workers",
+                str(workers),
+            ],
             env=env,
             stdout=subprocess.DEVNULL,
             stderr=log,
@@ -66,7 +87,7 @@ def serving_process(env: dict[str, str], *, timeout: float = 60.0) -> Iterator[s
                 log.seek(0)
                 raise RuntimeError(f"visor serve did not come up: {log.read().decode()[-2000:]}")
             time.sleep(0.2)
-        yield url
+        yield url, process
 
 
 def _ready(url: str) -> bool:
