@@ -39,6 +39,7 @@ DEFAULT_MAX_COST = 5_000_000
 DEFAULT_MAX_BODY_BYTES = 1024 * 1024
 DEFAULT_MAX_TOKEN_TTL_SECONDS = 12 * 3600
 DEFAULT_TRANSFER_HANDOVER_DAYS = 28
+DEFAULT_WEB_DIR = Path(__file__).resolve().parents[1] / "web" / "dist"
 
 
 class SettingsError(ValueError):
@@ -75,6 +76,8 @@ class Settings:
     """The longest lifetime, in seconds, `visor token issue` gives a token."""
     transfer_handover_days: int = DEFAULT_TRANSFER_HANDOVER_DAYS
     """Days the sending manager stays a partner after a transfer is accepted."""
+    web_dir: Path = DEFAULT_WEB_DIR
+    """The built web page (web/dist, made by `./dev` with esbuild), served at /app."""
 
     @property
     def uses_local_server(self) -> bool:
@@ -147,6 +150,7 @@ class Settings:
             transfer_handover_days=_int_setting(
                 env, "VISOR_TRANSFER_HANDOVER_DAYS", DEFAULT_TRANSFER_HANDOVER_DAYS, minimum=0
             ),
+            web_dir=Path(env.get("VISOR_WEB_DIR") or DEFAULT_WEB_DIR),
         )
 
 
