@@ -56,7 +56,7 @@ export async function transfersScreen(me) {
       h("td", {}, `${t.nominal.firstName} ${t.nominal.lastName} (${t.nominal.visorRef})`),
       h("td", {}, t.status), h("td", {}, `${t.fromArea?.name ?? "?"} → ${t.toArea?.name ?? "?"}`),
       h("td", {}, when(t.requestedAt), t.dueBy ? ` (due ${day(t.dueBy)}${t.overdue ? ", overdue" : ""})` : ""),
-      h("td", {}, t.requestedBy ? `${t.requestedBy.name} (${t.requestedBy.agency.code})` : ""),
+      h("td", {}, t.requestedBy ? `${t.requestedBy.name} (${t.requestedBy.agency?.code})` : ""),
       h("td", {}, t.reason), h("td", {}, forms, error));
   }
   show(h("h1", {}, "Transfers inbox"), count,
