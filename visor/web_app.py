@@ -92,10 +92,6 @@ def web_routes(settings: Settings) -> list[BaseRoute]:
             Route("/app/dev/officers", dev_officers),
             Route("/app/dev/token", dev_token, methods=["POST"]),
         ]
-    routes.append(
-        Mount(
-            "/app",
-            app=SecurityHeaders(StaticFiles(directory=settings.web_dir, html=True, check_dir=False)),
-        )
-    )
+    files = StaticFiles(directory=settings.web_dir, html=True, check_dir=False)
+    routes.append(Mount("/app", app=SecurityHeaders(files)))
     return routes

@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import pytest
 from playwright.async_api import Browser, BrowserContext, Page, Route, async_playwright, expect
@@ -56,7 +55,7 @@ class Web:
         violations = await self.page.evaluate(
             """async () => (await axe.run(document, { resultTypes: ["violations"] })).violations
                 .filter((v) => ["serious", "critical"].includes(v.impact))
-                .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target).join(" ")}`)"""
+                .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target)}`)"""  # noqa: E501
         )
         assert violations == [], f"{screen}: {violations}"
 

@@ -16,7 +16,7 @@ export function h(tag, attrs = {}, ...children) {
 
 export function show(...nodes) {
   const main = document.getElementById("main");
-  main.replaceChildren(...nodes);
+  main.replaceChildren(...nodes.filter((node) => node !== null && node !== undefined));
 }
 
 export function status(text) {

@@ -22,6 +22,8 @@ const RECORD = `query RecordView($ref: String!) {
       ... on RecordEntry { classification version summary enteredBy { name } verifiedBy { name } verifiedAt
         revisionOf { id } revisions { id } }
       ... on RiskAssessment { tool riskLevel assessedOn }
+      ... on Intelligence { text sourceEvaluation intelligenceAssessment handlingCode }
+      ... on Note { text }
       ... on RestrictedRecord { notice }
     }
     provenance { totalEntries byAgency { agency { code } entries lastEntryAt } }
@@ -113,6 +115,8 @@ function entry(record, canVerify, ref) {
   return h("li", { class: "card", dataset: { kind: record.kind } },
     h("strong", {}, record.kind), record.tool ? ` ${record.tool} ${record.riskLevel} (assessed ${day(record.assessedOn)})` : "",
     record.summary ? h("p", { class: "summary" }, record.summary) : null,
+    record.text ? h("p", { class: "text" }, record.text) : null,
+    record.handlingCode ? h("p", {}, `Grading ${record.sourceEvaluation}${record.intelligenceAssessment}${record.handlingCode}`) : null,
     h("p", { class: "provenance" },
       `Entered by ${record.enteredBy?.name ?? "unknown"} on behalf of ${record.onBehalfOf?.name ?? "?"}, ${when(record.enteredAt)}; `,
       record.classification, "; ",

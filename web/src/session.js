@@ -23,6 +23,12 @@ export const session = {
     clearTimeout(timer);
     timer = setTimeout(() => this.expired(), Math.max(0, exp - Date.now()));
   },
+  forget() {
+    this.token = null;
+    this.me = null;
+    sessionStorage.removeItem(KEY);
+    clearTimeout(timer);
+  },
   signOut(reason = "") {
     this.token = null;
     this.me = null;

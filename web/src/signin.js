@@ -21,7 +21,7 @@ export async function signInScreen(onSignedIn, notice = "") {
       await loadMe();
       onSignedIn();
     } catch (err) {
-      session.signOut();
+      session.forget();
       error.textContent = err instanceof GraphQLFailure ? err.message : `Token refused: ${err.message}`;
     }
   }

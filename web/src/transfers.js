@@ -4,7 +4,7 @@ import { closeSubscriptions, gql, subscribe } from "./api.js";
 import { day, h, show, status, when } from "./dom.js";
 
 const PURPOSE = "transfers inbox";
-const FIELDS = `id status requestedAt reason dueBy overdue fromArea { name } toArea { code name }
+const FIELDS = `id status requestedAt reason dueBy overdue fromArea { code name } toArea { code name }
   requestedBy { name agency { code } } nominal { visorRef firstName lastName }`;
 const INBOX = `query Inbox { transfers(filter: { direction: IN, status: [REQUESTED, INFORMATION_REQUESTED, ESCALATED] }, first: 100) {
   totalCount edges { node { ${FIELDS} } } } }`;
@@ -66,8 +66,9 @@ export async function transfersScreen(me) {
   leaveTransfers();
   unsubscribe = subscribe(EVENTS, {}, (data) => {
     const t = data.transferEvents.transfer;
-    const inbound = t.toArea && covered.has(t.toArea.code);  // the feed carries both ways
-    if (inbound && (rows.has(t.id) || OPEN.has(t.status))) { rows.set(t.id, t); render(); }
+    // the feed carries the reader's areas' transfers; an outbound one the list did not hold stays out
+    const outbound = t.fromArea && covered.has(t.fromArea.code) && !rows.has(t.id);
+    if (!outbound && (rows.has(t.id) || OPEN.has(t.status))) { rows.set(t.id, t); render(); }
   }, (err) => status(`Live updates stopped: ${err.message ?? err}`));
   try {
     const data = await gql(INBOX, {}, { purpose: PURPOSE });
