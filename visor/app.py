@@ -24,6 +24,7 @@ from resolvers.transfers.feed import TransferFeed
 from visor.graphql_view import VisorGraphQL
 from visor.runtime import database
 from visor.settings import Settings
+from visor.web_app import web_routes
 
 READY_TIMEOUT_SECONDS = 3.0
 
@@ -135,6 +136,7 @@ def create_app(settings: Settings, *, uri: str | None = None) -> Starlette:
             # Every method reaches the view, so a PUT gets a GraphQL JSON 405, not starlette's text.
             Route("/graphql", graphql),
             WebSocketRoute("/graphql", graphql),
+            *web_routes(settings),
         ],
         middleware=[*cors(settings), Middleware(BodyLimit, max_bytes=settings.max_body_bytes)],
         lifespan=lifespan,

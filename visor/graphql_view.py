@@ -52,6 +52,7 @@ from visor.request_errors import (
 )
 from visor.settings import Settings
 from visor.tokens import load_verifier
+from visor.web_app import graphiql_html
 from visor.websocket import VisorTransportWSHandler, VisorWebSocketAdapter
 
 log = logging.getLogger("visor.http")
@@ -150,6 +151,9 @@ class VisorGraphQL(GraphQL[Context, None]):
         if context.actor is None:
             raise ConnectionRejectionError()
         return await super().on_ws_connect(context)  # UNSET: a plain connection_ack
+
+    async def render_graphql_ide(self, request: Request) -> Response:
+        return graphiql_html()  # strawberry's page, offline and under the CSP
 
     def _ide_page(self, request: Request) -> bool:
         return self.graphql_ide is not None and self.should_render_graphql_ide(

@@ -49,6 +49,7 @@ DEFAULT_RISK_REVIEW_DAYS: tuple[tuple[str, int], ...] = (
     ("HIGH", 90),
     ("VERY_HIGH", 90),
 )
+DEFAULT_WEB_DIR = Path(__file__).resolve().parents[1] / "web" / "dist"
 
 
 class SettingsError(ValueError):
@@ -87,6 +88,8 @@ class Settings:
     """Days the sending manager stays a partner after a transfer is accepted."""
     risk_review_days: tuple[tuple[str, int], ...] = DEFAULT_RISK_REVIEW_DAYS
     """Days a risk assessment stays current, by risk level (VISOR_RISK_REVIEW_DAYS)."""
+    web_dir: Path = DEFAULT_WEB_DIR
+    """The built web page (web/dist, made by `./dev` with esbuild), served at /app."""
 
     @property
     def uses_local_server(self) -> bool:
@@ -160,6 +163,7 @@ class Settings:
                 env, "VISOR_TRANSFER_HANDOVER_DAYS", DEFAULT_TRANSFER_HANDOVER_DAYS, minimum=0
             ),
             risk_review_days=_review_days_setting(env, "VISOR_RISK_REVIEW_DAYS"),
+            web_dir=Path(env.get("VISOR_WEB_DIR") or DEFAULT_WEB_DIR),
         )
 
 

@@ -1,0 +1,27 @@
+// Building the page from data without innerHTML: text is always text.
+export function h(tag, attrs = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs)) {
+    if (value === null || value === undefined || value === false) continue;
+    if (key.startsWith("on")) el.addEventListener(key.slice(2), value);
+    else if (key === "dataset") Object.assign(el.dataset, value);
+    else el.setAttribute(key, value === true ? "" : String(value));
+  }
+  for (const child of children.flat(Infinity)) {
+    if (child === null || child === undefined || child === false) continue;
+    el.append(child instanceof Node ? child : String(child));
+  }
+  return el;
+}
+
+export function show(...nodes) {
+  const main = document.getElementById("main");
+  main.replaceChildren(...nodes.filter((node) => node !== null && node !== undefined));
+}
+
+export function status(text) {
+  document.getElementById("status").textContent = text;
+}
+
+export const day = (value) => (value ? String(value).slice(0, 10) : "");
+export const when = (value) => (value ? String(value).slice(0, 16).replace("T", " ") : "");
