@@ -17,6 +17,9 @@ RECORD_KINDS = (
     "CustodyPeriod",
     "Notification",
     "Note",
+    "Breach",
+    "CivilOrder",
+    "WhereaboutsUnknown",
 )
 
 RELATIONSHIPS: dict[str, tuple[str, str]] = {
