@@ -17,9 +17,6 @@ RECORD_KINDS = (
     "CustodyPeriod",
     "Notification",
     "Note",
-    "Breach",
-    "CivilOrder",
-    "WhereaboutsUnknown",
 )
 
 RELATIONSHIPS: dict[str, tuple[str, str]] = {
