@@ -11,7 +11,7 @@ from typing import Any
 from graph.db import CountingTx, Database, Row
 from graph.models.enums import AuditAction, Classification
 from graph.writes import records as writes
-from resolvers import nominal_state
+from resolvers import breach_orders, nominal_state
 from resolvers.actor import Actor
 from resolvers.errors import BadUserInput, Conflict, Forbidden, NotFound, quoted
 from resolvers.nominal_writes import lock_and_steward, now, resolve_nominal
@@ -101,10 +101,12 @@ async def add_record(
     data: dict[str, Any],
     purpose: str | None = None,
     mentions: Sequence[NominalRef] | None = None,
+    order_uid: str | None = None,
 ) -> RecordView:
     """A new entry of `kind` about the nominal, version 1, by its manager or a current partner,
     on behalf of the writer's agency; classification OFFICIAL unless given. An intelligence
-    entry MENTIONS the other nominals of `mentions`."""
+    entry MENTIONS the other nominals of `mentions`; a breach of an order BREACHES the
+    CivilOrder `order_uid` of the same nominal."""
     agency_uid = require_agency(actor)
     mention_refs = check_mentions(kind, mentions)
     values = validate_fields(_spec(kind), data, prefix="input")
@@ -113,12 +115,14 @@ async def add_record(
     if kind == "Intelligence" and values.get("restricted") is None:
         values["restricted"] = False
     check_consistency(values, prefix="input")
+    order = breach_orders.check_order(kind, values, order_uid)
     await check_references(db, values, prefix="input")
     props = {key: value for key, value in values.items() if value is not None}
 
     async def work(tx: CountingTx) -> RecordView:
         nominal_uid = await resolve_nominal(tx, uid=None, visor_ref=visor_ref)
         mentioned = await resolve_mentions(tx, refs=mention_refs, nominal_uid=nominal_uid)
+        await breach_orders.resolve_order(tx, order_uid=order, nominal_uid=nominal_uid)
         stewards = await lock_and_steward(
             tx,
             actor=actor,
@@ -142,6 +146,7 @@ async def add_record(
             agency_uid=agency_uid,
             now=at,
             mentions=mentioned,
+            order_uid=order,
         )
         await nominal_state.follow_records(tx, nominal_uids=[nominal_uid], kind=kind, now=at)
         return _view(actor, row, stewards)

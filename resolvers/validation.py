@@ -16,6 +16,9 @@ from typing import Any
 
 from graph.db import Database
 from graph.models.enums import (
+    BreachOf,
+    BreachOutcome,
+    CivilOrderKind,
     Classification,
     HandlingCode,
     IntelligenceAssessment,
@@ -23,6 +26,7 @@ from graph.models.enums import (
     ReferenceSet,
     RiskLevel,
     SourceEvaluation,
+    WhereaboutsReason,
 )
 from graph.writes.references import missing_references
 from resolvers.errors import BadUserInput, quoted
@@ -213,6 +217,23 @@ RECORD_FIELDS: dict[str, dict[str, Field]] = {
         "details": Field(text),
     },
     "Note": {"text": Field(text, required=True)},
+    "Breach": {
+        "requirement": Field(name, required=True),
+        "reportedOn": Field(past_date, required=True),
+        "outcome": Field(choice(BreachOutcome), required=True),
+        "breaches": Field(choice(BreachOf), required=True),
+    },
+    "CivilOrder": {
+        "kind": Field(choice(CivilOrderKind), required=True),
+        "imposedOn": Field(past_date, required=True),
+        "expiresOn": Field(any_date, required=True),
+        "appliedBy": Field(name, required=True),
+    },
+    "WhereaboutsUnknown": {
+        "reason": Field(choice(WhereaboutsReason), required=True),
+        "fromOn": Field(past_date, required=True),
+        "toOn": Field(past_date),
+    },
 }
 
 # Property → the reference set its value must be a code of.
@@ -229,6 +250,8 @@ DATE_ORDER: tuple[tuple[str, str], ...] = (
     ("assessedOn", "nextReviewOn"),
     ("startsOn", "reviewOn"),
     ("startedOn", "endedOn"),
+    ("imposedOn", "expiresOn"),
+    ("fromOn", "toOn"),
 )
 
 

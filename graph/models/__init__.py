@@ -38,6 +38,8 @@ from graph.models.nominal import Nominal
 from graph.models.officer import Officer
 from graph.models.record import (
     RECORD_KINDS,
+    Breach,
+    CivilOrder,
     Conviction,
     CustodyPeriod,
     Intelligence,
@@ -47,6 +49,7 @@ from graph.models.record import (
     Record,
     RiskAssessment,
     RiskManagementPlan,
+    WhereaboutsUnknown,
 )
 from graph.models.reference_code import ReferenceCode, reference_key
 from graph.models.relationships import Association, Period, Residence, Stamp
@@ -93,6 +96,9 @@ __all__ = [
     "NominalStatus",
     "Note",
     "Notification",
+    "Breach",
+    "CivilOrder",
+    "WhereaboutsUnknown",
     "Officer",
     "Period",
     "Record",

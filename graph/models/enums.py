@@ -207,6 +207,39 @@ class HandlingCode(StrEnum):
     C = "C"
 
 
+class BreachOutcome(StrEnum):
+    """What came of a reported breach."""
+
+    REPORTED = "REPORTED"
+    CHARGED = "CHARGED"
+    CAUTIONED = "CAUTIONED"
+    CONVICTED = "CONVICTED"
+    NO_FURTHER_ACTION = "NO_FURTHER_ACTION"
+
+
+class BreachOf(StrEnum):
+    """What a breach breaches: the notification requirements, or a civil order (BREACHES)."""
+
+    NOTIFICATION_REQUIREMENTS = "NOTIFICATION_REQUIREMENTS"
+    ORDER = "ORDER"
+
+
+class CivilOrderKind(StrEnum):
+    SHPO = "SHPO"
+    INTERIM_SHPO = "INTERIM_SHPO"
+    SRO = "SRO"
+    INTERIM_SRO = "INTERIM_SRO"
+    FOREIGN_TRAVEL_ORDER = "FOREIGN_TRAVEL_ORDER"
+    NOTIFICATION_ORDER = "NOTIFICATION_ORDER"
+
+
+class WhereaboutsReason(StrEnum):
+    """Why a nominal's whereabouts are unknown: a live warrant (WANTED) or MISSING."""
+
+    WANTED = "WANTED"
+    MISSING = "MISSING"
+
+
 class ReferenceSet(StrEnum):
     """The sets of `ReferenceCode` nodes."""
 

@@ -23,12 +23,16 @@ from neomodel.exceptions import RequiredProperty
 
 from graph.models.agency import Agency
 from graph.models.enums import (
+    BreachOf,
+    BreachOutcome,
+    CivilOrderKind,
     Classification,
     HandlingCode,
     IntelligenceAssessment,
     MappaLevel,
     RiskLevel,
     SourceEvaluation,
+    WhereaboutsReason,
 )
 from graph.models.nominal import Nominal
 from graph.models.officer import Officer
@@ -120,6 +124,32 @@ class Note(Record):
     text = StringProperty(required=True)
 
 
+class CivilOrder(Record):
+    kind = EnumProperty(CivilOrderKind, required=True)
+    imposed_on = NativeDateProperty(required=True, db_property="imposedOn")
+    expires_on = NativeDateProperty(required=True, db_property="expiresOn")
+    applied_by = StringProperty(required=True, db_property="appliedBy")
+
+
+class Breach(Record):
+    """A breach of the notification requirements, or of an order it BREACHES."""
+
+    requirement = StringProperty(required=True)
+    reported_on = NativeDateProperty(required=True, db_property="reportedOn")
+    outcome = EnumProperty(BreachOutcome, required=True)
+    breaches = EnumProperty(BreachOf, required=True)
+
+    order = outgoing(CivilOrder, "BREACHES", AsyncZeroOrOne)
+
+
+class WhereaboutsUnknown(Record):
+    """The nominal's whereabouts unknown from `fromOn` until `toOn` (open while null)."""
+
+    reason = EnumProperty(WhereaboutsReason, required=True)
+    from_on = NativeDateProperty(required=True, db_property="fromOn")
+    to_on = NativeDateProperty(db_property="toOn")
+
+
 RECORD_KINDS: tuple[type[Record], ...] = (
     RiskAssessment,
     RiskManagementPlan,
@@ -129,5 +159,8 @@ RECORD_KINDS: tuple[type[Record], ...] = (
     CustodyPeriod,
     Notification,
     Note,
+    Breach,
+    CivilOrder,
+    WhereaboutsUnknown,
 )
 """The kind labels, in MODEL.md order; a run-time label choice must come from this allow-list."""

@@ -16,9 +16,11 @@ from graph.models.record import RECORD_KINDS
 RECORD_KIND_LABELS: tuple[str, ...] = tuple(kind.__name__ for kind in RECORD_KINDS)
 """The allow-list of kind labels, in MODEL.md order."""
 
-# The row of record `r`; `$recordKinds` must be RECORD_KIND_LABELS.
+# The row of record `r`; `$recordKinds` must be RECORD_KIND_LABELS. `kind` is the kind label, so
+# a CivilOrder's own stored `kind` comes back as `orderKind`.
 RECORD_ROW = """r {.*,
   kind: [label IN labels(r) WHERE label IN $recordKinds][0],
+  orderKind: CASE WHEN r:CivilOrder THEN r.kind END,
   nominalUid: COLLECT { MATCH (r)-[:ABOUT]->(n:Nominal) RETURN n.uid }[0],
   enteredAt: coalesce(COLLECT { MATCH (r)-[e:ENTERED_BY]->(:Officer) RETURN e.at }[0],
                       r.createdAt),

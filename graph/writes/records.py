@@ -34,7 +34,20 @@ CALL (r) {{
   CREATE (r)-[:MENTIONS]->(mentioned)
 }}
 WITH r
+CALL (r) {{
+  UNWIND $orders AS orderUid
+  MATCH (order:Record:CivilOrder {{uid: orderUid}})
+  CREATE (r)-[:BREACHES]->(order)
+}}
+WITH r
 RETURN {row} AS record
+"""
+
+# The uid of the current CivilOrder `$uid` about the nominal `$nominalUid`, if there is one.
+CIVIL_ORDER_OF = f"""
+MATCH (r:Record:CivilOrder {{uid: $uid}})-[:ABOUT]->(:Nominal {{uid: $nominalUid}})
+WHERE {IS_CURRENT}
+RETURN r.uid AS uid
 """
 
 # The nominals an entry mentions (MENTIONS), each named by uid or visorRef: the uid of each, in
@@ -66,6 +79,11 @@ WITH r, old
 CALL (r, old) {{
   MATCH (old)-[:MENTIONS]->(mentioned:Nominal)
   CREATE (r)-[:MENTIONS]->(mentioned)
+}}
+WITH r, old
+CALL (r, old) {{
+  MATCH (old)-[:BREACHES]->(order:CivilOrder)
+  CREATE (r)-[:BREACHES]->(order)
 }}
 WITH r
 RETURN {row} AS record
@@ -104,12 +122,15 @@ async def create_record(
     agency_uid: str,
     now: datetime.datetime,
     mentions: list[str] | None = None,
+    order_uid: str | None = None,
 ) -> Row:
-    """The new entry's row; it MENTIONS the nominals of `mentions` (uids, checked before)."""
+    """The new entry's row; it MENTIONS the nominals of `mentions` (uids, checked before) and a
+    breach BREACHES the civil order `order_uid` (checked before)."""
     rows = await tx.run(
         CREATE_RECORD[kind],
         uid=uid,
         mentions=mentions or [],
+        orders=[order_uid] if order_uid else [],
         props=props,
         nominalUid=nominal_uid,
         officerUid=officer_uid,
@@ -119,6 +140,12 @@ async def create_record(
     )
     record: Row = rows[0]["record"]
     return record
+
+
+async def civil_order_of(tx: CountingTx, *, uid: str, nominal_uid: str) -> bool:
+    """Whether `uid` is a current CivilOrder about the nominal."""
+    rows = await tx.run(CIVIL_ORDER_OF, uid=uid, nominalUid=nominal_uid)
+    return bool(rows)
 
 
 async def mentioned_nominals(

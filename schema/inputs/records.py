@@ -14,14 +14,18 @@ from strawberry import relay
 from schema.inputs._convert import given_fields
 from schema.types.enums import RiskLevel
 from schema.types.record_enums import (
+    BreachOf,
+    BreachOutcome,
+    CivilOrderKind,
     Classification,
     HandlingCode,
     IntelligenceAssessment,
     SourceEvaluation,
+    WhereaboutsReason,
 )
 
 # Attributes of the inputs that are not stored properties of the entry.
-NOT_STORED = frozenset({"visor_ref", "id", "version", "changes", "mentions"})
+NOT_STORED = frozenset({"visor_ref", "id", "version", "changes", "mentions", "order"})
 
 
 def _camel(attribute: str) -> str:
@@ -119,6 +123,41 @@ class AddNoteInput(RecordInputBase):
 
 
 @strawberry.input(
+    description="A breach of the notification requirements, or of a civil order (`order`)."
+)
+class AddBreachInput(RecordInputBase):
+    requirement: str = strawberry.field(description="The requirement breached.")
+    reported_on: datetime.date
+    outcome: BreachOutcome
+    breaches: BreachOf
+    order: relay.GlobalID | None = strawberry.field(
+        default=strawberry.UNSET,
+        description="The CivilOrder of the same nominal the breach breaches (BREACHES); "
+        "required when `breaches` is ORDER, and only then.",
+    )
+
+
+@strawberry.input(
+    description="A civil order: SHPO, interim SHPO, SRO, interim SRO, foreign travel order or "
+    "notification order."
+)
+class AddCivilOrderInput(RecordInputBase):
+    kind: CivilOrderKind
+    imposed_on: datetime.date
+    expires_on: datetime.date
+    applied_by: str = strawberry.field(description="Who applied for the order.")
+
+
+@strawberry.input(
+    description="The nominal's whereabouts unknown from `fromOn` (until `toOn`, if known)."
+)
+class AddWhereaboutsUnknownInput(RecordInputBase):
+    reason: WhereaboutsReason
+    from_on: datetime.date
+    to_on: datetime.date | None = strawberry.UNSET
+
+
+@strawberry.input(
     description="Changed fields of an entry; only the fields of the entry's kind may be given."
 )
 class RecordChanges:
@@ -151,6 +190,17 @@ class RecordChanges:
     notified_on: datetime.date | None = strawberry.UNSET
     requirement: str | None = strawberry.UNSET
     details: str | None = strawberry.UNSET
+    reported_on: datetime.date | None = strawberry.UNSET
+    outcome: BreachOutcome | None = strawberry.UNSET
+    kind: CivilOrderKind | None = strawberry.field(
+        default=strawberry.UNSET, description="A civil order's kind."
+    )
+    imposed_on: datetime.date | None = strawberry.UNSET
+    expires_on: datetime.date | None = strawberry.UNSET
+    applied_by: str | None = strawberry.UNSET
+    reason: WhereaboutsReason | None = strawberry.UNSET
+    from_on: datetime.date | None = strawberry.UNSET
+    to_on: datetime.date | None = strawberry.UNSET
 
     def to_changes(self) -> dict[str, Any]:
         return stored_fields(self)

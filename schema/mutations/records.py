@@ -10,6 +10,8 @@ from schema.context import Info
 from schema.either_id import global_uid_or_key
 from schema.inputs._convert import node_uid
 from schema.inputs.records import (
+    AddBreachInput,
+    AddCivilOrderInput,
     AddConvictionInput,
     AddCustodyPeriodInput,
     AddIntelligenceInput,
@@ -18,6 +20,7 @@ from schema.inputs.records import (
     AddNotificationInput,
     AddRiskAssessmentInput,
     AddRiskManagementPlanInput,
+    AddWhereaboutsUnknownInput,
     RecordInputBase,
     ReviseRecordInput,
     VerifyRecordInput,
@@ -47,6 +50,7 @@ async def _add(
     kind: str,
     input: RecordInputBase,
     mentions: list[tuple[str | None, str | None]] | None = None,
+    order_uid: str | None = None,
 ) -> Record:
     ctx = info.context
     view = await record_writes.add_record(
@@ -57,6 +61,7 @@ async def _add(
         data=input.to_data(),
         purpose=ctx.purpose,
         mentions=mentions,
+        order_uid=order_uid,
     )
     return show_record(view)
 
@@ -99,6 +104,31 @@ class RecordMutation:
     @strawberry.mutation(description="Add a note.")
     async def add_note(self, info: Info, input: AddNoteInput) -> Record:
         return await _add(info, "Note", input)
+
+    @strawberry.mutation(
+        description="Add a breach of the notification requirements, or of a civil order of "
+        "the same nominal (`order`, linked BREACHES)."
+    )
+    async def add_breach(self, info: Info, input: AddBreachInput) -> Record:
+        order = input.order if isinstance(input.order, relay.GlobalID) else None
+        order_uid = node_uid(order, ("CivilOrder",), field="input.order") if order else None
+        return await _add(info, "Breach", input, order_uid=order_uid)
+
+    @strawberry.mutation(
+        description="Add a civil order (SHPO, SRO, their interim forms, a foreign travel or "
+        "notification order)."
+    )
+    async def add_civil_order(self, info: Info, input: AddCivilOrderInput) -> Record:
+        return await _add(info, "CivilOrder", input)
+
+    @strawberry.mutation(
+        description="Add a period in which the nominal's whereabouts are unknown: WANTED (a "
+        "live warrant) or MISSING."
+    )
+    async def add_whereabouts_unknown(
+        self, info: Info, input: AddWhereaboutsUnknownInput
+    ) -> Record:
+        return await _add(info, "WhereaboutsUnknown", input)
 
     @strawberry.mutation(
         description="A new version of the current entry, linked REVISION_OF the old one, which "

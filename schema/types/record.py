@@ -28,6 +28,9 @@ class RecordKind(StrEnum):
     CUSTODY_PERIOD = "CustodyPeriod"
     NOTIFICATION = "Notification"
     NOTE = "Note"
+    BREACH = "Breach"
+    CIVIL_ORDER = "CivilOrder"
+    WHEREABOUTS_UNKNOWN = "WhereaboutsUnknown"
 
 
 @strawberry.interface(

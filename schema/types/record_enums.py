@@ -9,13 +9,35 @@ from __future__ import annotations
 import strawberry
 
 from graph.models.enums import (
+    BreachOf,
+    BreachOutcome,
+    CivilOrderKind,
     Classification,
     HandlingCode,
     IntelligenceAssessment,
     SourceEvaluation,
+    WhereaboutsReason,
 )
 
-for _enum in (Classification, SourceEvaluation, IntelligenceAssessment, HandlingCode):
+for _enum in (
+    Classification,
+    SourceEvaluation,
+    IntelligenceAssessment,
+    HandlingCode,
+    BreachOutcome,
+    BreachOf,
+    CivilOrderKind,
+    WhereaboutsReason,
+):
     strawberry.enum(_enum)
 
-__all__ = ["Classification", "HandlingCode", "IntelligenceAssessment", "SourceEvaluation"]
+__all__ = [
+    "BreachOf",
+    "BreachOutcome",
+    "CivilOrderKind",
+    "Classification",
+    "HandlingCode",
+    "IntelligenceAssessment",
+    "SourceEvaluation",
+    "WhereaboutsReason",
+]

@@ -19,10 +19,14 @@ from schema.types.enums import RiskLevel
 from schema.types.officer import Officer
 from schema.types.record import Record, RecordKind, stub_fields
 from schema.types.record_enums import (
+    BreachOf,
+    BreachOutcome,
+    CivilOrderKind,
     Classification,
     HandlingCode,
     IntelligenceAssessment,
     SourceEvaluation,
+    WhereaboutsReason,
 )
 from schema.types.restricted_record import RestrictedRecord
 
@@ -241,6 +245,62 @@ class Note(RecordEntry):
         return cls(**entry_fields(row), text=row["text"])
 
 
+@strawberry.type(
+    description="A breach of the notification requirements, or of a civil order of the nominal."
+)
+class Breach(RecordEntry):
+    requirement: str
+    reported_on: datetime.date
+    outcome: BreachOutcome
+    breaches: BreachOf
+
+    @classmethod
+    def from_row(cls, row: Row) -> Breach:
+        return cls(
+            **entry_fields(row),
+            requirement=row["requirement"],
+            reported_on=row["reportedOn"].to_native(),
+            outcome=BreachOutcome(row["outcome"]),
+            breaches=BreachOf(row["breaches"]),
+        )
+
+
+@strawberry.type(description="A civil order (stored as the order's `kind`).")
+class CivilOrder(RecordEntry):
+    order_kind: CivilOrderKind = strawberry.field(
+        description="The kind of order (`kind` names the record's kind)."
+    )
+    imposed_on: datetime.date
+    expires_on: datetime.date
+    applied_by: str
+
+    @classmethod
+    def from_row(cls, row: Row) -> CivilOrder:
+        return cls(
+            **entry_fields(row),
+            order_kind=CivilOrderKind(row["orderKind"]),
+            imposed_on=row["imposedOn"].to_native(),
+            expires_on=row["expiresOn"].to_native(),
+            applied_by=row["appliedBy"],
+        )
+
+
+@strawberry.type(description="The nominal's whereabouts unknown: wanted or missing.")
+class WhereaboutsUnknown(RecordEntry):
+    reason: WhereaboutsReason
+    from_on: datetime.date
+    to_on: datetime.date | None
+
+    @classmethod
+    def from_row(cls, row: Row) -> WhereaboutsUnknown:
+        return cls(
+            **entry_fields(row),
+            reason=WhereaboutsReason(row["reason"]),
+            from_on=row["fromOn"].to_native(),
+            to_on=_date(row.get("toOn")),
+        )
+
+
 BUILDERS: dict[RecordKind, Callable[[Row], RecordEntry]] = {
     RecordKind.RISK_ASSESSMENT: RiskAssessment.from_row,
     RecordKind.RISK_MANAGEMENT_PLAN: RiskManagementPlan.from_row,
@@ -250,6 +310,9 @@ BUILDERS: dict[RecordKind, Callable[[Row], RecordEntry]] = {
     RecordKind.CUSTODY_PERIOD: CustodyPeriod.from_row,
     RecordKind.NOTIFICATION: Notification.from_row,
     RecordKind.NOTE: Note.from_row,
+    RecordKind.BREACH: Breach.from_row,
+    RecordKind.CIVIL_ORDER: CivilOrder.from_row,
+    RecordKind.WHEREABOUTS_UNKNOWN: WhereaboutsUnknown.from_row,
 }
 
 RECORD_TYPES: tuple[type, ...] = (
@@ -261,6 +324,9 @@ RECORD_TYPES: tuple[type, ...] = (
     CustodyPeriod,
     Notification,
     Note,
+    Breach,
+    CivilOrder,
+    WhereaboutsUnknown,
     RestrictedRecord,
 )
 """Every object type implementing `Record`; the schema must list them (`types=`), since fields

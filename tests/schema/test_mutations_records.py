@@ -96,6 +96,45 @@ KINDS: dict[str, tuple[str, dict[str, Any], dict[str, Any]]] = {
         {"notifiedOn": datetime.date(2024, 5, 4), "requirement": "Annual notification"},
     ),
     "addNote": ("Note", {"text": "Phoned in."}, {"text": "Phoned in."}),
+    "addBreach": (
+        "Breach",
+        {
+            "requirement": "Notify a change of address",
+            "reportedOn": "2024-05-05",
+            "outcome": "CHARGED",
+            "breaches": "NOTIFICATION_REQUIREMENTS",
+        },
+        {
+            "requirement": "Notify a change of address",
+            "reportedOn": datetime.date(2024, 5, 5),
+            "outcome": "CHARGED",
+            "breaches": "NOTIFICATION_REQUIREMENTS",
+        },
+    ),
+    "addCivilOrder": (
+        "CivilOrder",
+        {
+            "kind": "SHPO",
+            "imposedOn": "2023-03-01",
+            "expiresOn": "2028-03-01",
+            "appliedBy": "Police Scotland",
+        },
+        {
+            "kind": "SHPO",
+            "imposedOn": datetime.date(2023, 3, 1),
+            "expiresOn": datetime.date(2028, 3, 1),
+            "appliedBy": "Police Scotland",
+        },
+    ),
+    "addWhereaboutsUnknown": (
+        "WhereaboutsUnknown",
+        {"reason": "WANTED", "fromOn": "2024-02-29", "toOn": "2024-03-31"},
+        {
+            "reason": "WANTED",
+            "fromOn": datetime.date(2024, 2, 29),
+            "toOn": datetime.date(2024, 3, 31),
+        },
+    ),
 }
 
 STORED = """

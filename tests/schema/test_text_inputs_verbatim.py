@@ -44,8 +44,11 @@ FREE_TEXT = frozenset(
         "question",
         "answer",
         "reason",
+        "appliedBy",
     }
 )
+# Fields of these names that are not free text in these mutations (an enum).
+NOT_TEXT: dict[str, frozenset[str]] = {"addWhereaboutsUnknown": frozenset({"reason"})}
 # Optional free-text fields the matrix's inputs leave out.
 EXTRA_TEXT: dict[str, tuple[str, ...]] = {
     "createNominal": ("middleNames", "aliases"),
@@ -66,7 +69,7 @@ def with_hostile_text(name: str, value: dict[str, Any]) -> tuple[dict[str, Any],
     holders = [changed, changed.get("changes", {})]  # reviseRecord's changes
     for holder in holders:
         for field in [*holder, *(EXTRA_TEXT.get(name, ()) if holder is changed else ())]:
-            if field not in FREE_TEXT:
+            if field not in FREE_TEXT or field in NOT_TEXT.get(name, frozenset()):
                 continue
             text = hostile(field)
             is_list = isinstance(holder.get(field), list) or field in ("aliases", "attendees")
