@@ -34,10 +34,10 @@ Rules = Annotated[
 class DataQualityQuery:
     @strawberry.field(
         description="Compliance with the minimum standards per rule and overall in an area and "
-        "its parts (default: every area the reader may score), scored today (UK) or `on` a given day, and a page of "
-        "the breaching nominals with the officer to mend each breach. SUPERVISOR (areas their "
-        "agency covers), ANALYST and ADMIN. The counts name no one; a page that names nominals "
-        "(first > 0) needs a purpose and is an audited consultation of them."
+        "its parts (default: every area the reader may score), scored today (UK) or `on` a "
+        "given day, and a page of the breaching nominals with the officer to mend each breach. "
+        "SUPERVISOR (areas their agency covers), ANALYST and ADMIN. The counts name no one; a "
+        "page that names nominals (first > 0) needs a purpose and is an audited consultation."
     )
     async def data_quality(
         self,
@@ -66,9 +66,9 @@ class DataQualityQuery:
         return DataQuality.of(result, after=after)
 
     @strawberry.field(
-        description="One nominal's standing against the minimum standards, scored today (UK) or `on` a given day: "
-        "for its manager, a supervisor of an agency covering its area, an analyst or an admin; "
-        "an audited consultation."
+        description="One nominal's standing against the minimum standards, scored today (UK) "
+        "or `on` a given day: for its manager, a supervisor of an agency covering its area, an "
+        "analyst or an admin; an audited consultation."
     )
     async def nominal_standing(
         self,
