@@ -25,6 +25,7 @@ from schema.provenance_query import ProvenanceQuery
 from schema.query import NominalQuery
 from schema.reference_query import ReferenceQuery
 from schema.refusal_audit import RefusalAudit
+from schema.statistics_query import StatisticsQuery
 from schema.subject_access_query import SubjectAccessQuery
 from schema.subscription import Subscription
 from schema.transfer_query import TransferQuery
@@ -73,6 +74,7 @@ class Query(
     LinkDisclosureQuery,
     AnalysisQuery,
     DataQualityQuery,
+    StatisticsQuery,
 ):
     pass
 

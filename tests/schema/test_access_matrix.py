@@ -228,6 +228,10 @@ QUERIES: dict[str, Operation] = {
         consults=((A, B),),
         action="COMBINE",
     ),
+    "annualReport": Operation(
+        """query Q { annualReport(year: 2025, area: "SCO-MAPPA-A") { tables { id rows } } }""",
+        allowed_for("supervisor", "analyst", "admin"),
+    ),
     "subjectAccessRequests": Operation(
         """query Q { subjectAccessRequests(first: 5) { totalCount edges { node {
           id status receivedAt } } } }""",

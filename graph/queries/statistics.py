@@ -1,0 +1,223 @@
+"""Cypher for management information: counts over the nominals managed in a set of areas (and
+their sub-areas, PART_OF rolled up) on a date or over a window. It counts; it names no one.
+
+A nominal belongs to an area on day `d` when a MANAGED_IN period of it into that area or one of
+its parts is open at the end of `d` (`$at`: the start of the next day, Europe/London). Only the
+current version of a record counts (no newer record is a REVISION_OF it).
+"""
+
+from __future__ import annotations
+
+import datetime
+from zoneinfo import ZoneInfo
+
+from graph.db import Database, Row
+
+LONDON = ZoneInfo("Europe/London")
+
+
+def end_of_day(day: datetime.date) -> datetime.datetime:
+    """The instant day `day` ends in Europe/London (the start of the next day), in UTC."""
+    nxt = day + datetime.timedelta(days=1)
+    return datetime.datetime(nxt.year, nxt.month, nxt.day, tzinfo=LONDON).astimezone(datetime.UTC)
+
+
+# The nominals registered and managed in one of $areas (or their parts) at $at, with their place
+# on $asAt: CUSTODY (a custody period open that day, one begun on it included), WANTED or
+# MISSING (a whereabouts-unknown period open that day; WANTED first), else COMMUNITY.
+_ON_DAY = """
+MATCH (top:Area) WHERE top.code IN $areas
+MATCH (n:Nominal)-[m:MANAGED_IN]->(:Area)-[:PART_OF*0..]->(top)
+WHERE m.from < $at AND (m.to IS NULL OR m.to >= $at) AND n.createdAt < $at
+  AND NOT n.status IN ['REMOVED']
+WITH DISTINCT n
+WITH n,
+  EXISTS {
+    MATCH (c:CustodyPeriod)-[:ABOUT]->(n)
+    WHERE c.startedOn <= $asAt AND (c.endedOn IS NULL OR c.endedOn > $asAt)
+      AND NOT EXISTS { MATCH (:Record)-[:REVISION_OF]->(c) }
+  } AS inCustody,
+  COLLECT {
+    MATCH (w:WhereaboutsUnknown)-[:ABOUT]->(n)
+    WHERE w.fromOn <= $asAt AND (w.toOn IS NULL OR w.toOn > $asAt)
+      AND NOT EXISTS { MATCH (:Record)-[:REVISION_OF]->(w) }
+    RETURN w.reason
+  } AS reasons
+WITH n, CASE WHEN inCustody THEN 'CUSTODY'
+             WHEN 'WANTED' IN reasons THEN 'WANTED'
+             WHEN 'MISSING' IN reasons THEN 'MISSING'
+             ELSE 'COMMUNITY' END AS place
+"""
+
+SNAPSHOT = (
+    _ON_DAY
+    + """
+RETURN n.category AS category, n.level AS level, place, count(*) AS count
+ORDER BY category, level, place
+"""
+)
+
+# The same, by each direct sub-area of one area (`$parent`).
+SNAPSHOT_BY_PART = """
+MATCH (:Area {code: $parent})<-[:PART_OF]-(part:Area)
+CALL {
+  WITH part
+  MATCH (n:Nominal)-[m:MANAGED_IN]->(:Area)-[:PART_OF*0..]->(part)
+  WHERE m.from < $at AND (m.to IS NULL OR m.to >= $at) AND n.createdAt < $at
+    AND NOT n.status IN ['REMOVED']
+  WITH DISTINCT n
+  WHERE NOT EXISTS {
+    MATCH (c:CustodyPeriod)-[:ABOUT]->(n)
+    WHERE c.startedOn <= $asAt AND (c.endedOn IS NULL OR c.endedOn > $asAt)
+      AND NOT EXISTS { MATCH (:Record)-[:REVISION_OF]->(c) }
+  }
+  RETURN count(n) AS atLiberty
+}
+RETURN part.code AS code, part.name AS name, part.population AS population,
+       part.populationSource AS populationSource, part.populationYear AS populationYear,
+       atLiberty
+ORDER BY code
+"""
+
+# The registered nominals managed in $areas at the end of each of $days, by category: one
+# query for a trend however many days it has.
+TREND = """
+UNWIND $days AS day
+WITH day, datetime({date: day + duration('P1D'), timezone: 'Europe/London'}) AS at
+MATCH (top:Area) WHERE top.code IN $areas
+MATCH (n:Nominal)-[m:MANAGED_IN]->(:Area)-[:PART_OF*0..]->(top)
+WHERE m.from < at AND (m.to IS NULL OR m.to >= at) AND n.createdAt < at
+  AND NOT n.status IN ['REMOVED']
+WITH DISTINCT day, n
+RETURN day, n.category AS category, count(*) AS count
+ORDER BY day, category
+"""
+
+POPULATION = """
+MATCH (a:Area) WHERE a.code IN $areas
+RETURN a.code AS code, a.name AS name, a.kind AS kind, a.population AS population,
+       a.populationSource AS populationSource, a.populationYear AS populationYear
+ORDER BY code
+"""
+
+# A nominal is in $areas on a record's own date `d` when managed there at the end of that day.
+_IN_AREAS_ON = """
+EXISTS {
+  MATCH (n)-[m:MANAGED_IN]->(:Area)-[:PART_OF*0..]->(top:Area)
+  WHERE top.code IN $areas
+    AND m.from < datetime({date: DAY + duration('P1D'), timezone: 'Europe/London'})
+    AND (m.to IS NULL OR m.to >= datetime({date: DAY + duration('P1D'), timezone: 'Europe/London'}))
+}
+"""
+
+
+def _in_areas_on(day: str) -> str:
+    # coalesce: the planner may test this before the label that guarantees the date is there.
+    return _IN_AREAS_ON.replace("DAY", f"coalesce({day}, date('1900-01-01'))")
+
+
+# Breaches reported in [$from, $to] (dates, inclusive), by what they breach (the notification
+# requirements, or an order and its kind) and outcome.
+BREACHES = f"""
+MATCH (b:Breach)-[:ABOUT]->(n:Nominal)
+WHERE b.reportedOn >= $from AND b.reportedOn <= $to
+  AND NOT EXISTS {{ MATCH (:Record)-[:REVISION_OF]->(b) }}
+  AND {_in_areas_on("b.reportedOn")}
+OPTIONAL MATCH (b)-[:BREACHES]->(o:CivilOrder)
+RETURN b.breaches AS breaches, o.kind AS orderKind, b.outcome AS outcome,
+       count(DISTINCT b) AS breachCount, count(DISTINCT n) AS nominals
+ORDER BY breaches, orderKind, outcome
+"""
+
+# Distinct nominals reported for a breach of the notification requirements in [$from, $to].
+NOTIFICATION_BREACHERS = f"""
+MATCH (b:Breach)-[:ABOUT]->(n:Nominal)
+WHERE b.reportedOn >= $from AND b.reportedOn <= $to
+  AND b.breaches = 'NOTIFICATION_REQUIREMENTS'
+  AND NOT EXISTS {{ MATCH (:Record)-[:REVISION_OF]->(b) }}
+  AND {_in_areas_on("b.reportedOn")}
+RETURN count(DISTINCT n) AS nominals
+"""
+
+# Civil orders by kind: in force on $asAt (imposed on or before it, not expired before it), and
+# imposed in [$from, $to]; each counted where its nominal was managed on the date that matters.
+ORDERS = f"""
+MATCH (o:CivilOrder)-[:ABOUT]->(n:Nominal)
+WHERE NOT EXISTS {{ MATCH (:Record)-[:REVISION_OF]->(o) }}
+WITH o, n,
+  o.imposedOn <= $asAt AND (o.expiresOn IS NULL OR o.expiresOn >= $asAt) AS inForce,
+  o.imposedOn >= $from AND o.imposedOn <= $to AS imposed
+WHERE (inForce AND {_in_areas_on("$asAt")}) OR (imposed AND {_in_areas_on("o.imposedOn")})
+RETURN o.kind AS kind,
+       count(DISTINCT CASE WHEN inForce THEN o END) AS inForce,
+       count(DISTINCT CASE WHEN imposed THEN o END) AS imposed
+ORDER BY kind
+"""
+
+# New registrations (nominals created in the window and managed in $areas at the end of the
+# day they were created) and new convictions (dated in the window).
+REGISTRATIONS = f"""
+MATCH (n:Nominal)
+WHERE date(datetime({{datetime: n.createdAt, timezone: 'Europe/London'}})) >= $from
+  AND date(datetime({{datetime: n.createdAt, timezone: 'Europe/London'}})) <= $to
+WITH n, date(datetime({{datetime: n.createdAt, timezone: 'Europe/London'}})) AS day
+WHERE {_in_areas_on("day")}
+RETURN count(n) AS registrations
+"""
+
+CONVICTIONS = f"""
+MATCH (c:Conviction)-[:ABOUT]->(n:Nominal)
+WHERE c.convictedOn >= $from AND c.convictedOn <= $to
+  AND NOT EXISTS {{ MATCH (:Record)-[:REVISION_OF]->(c) }}
+  AND {_in_areas_on("c.convictedOn")}
+RETURN count(c) AS convictions
+"""
+
+
+async def snapshot(db: Database, *, areas: list[str], as_at: datetime.date) -> list[Row]:
+    return await db.read(SNAPSHOT, areas=areas, asAt=as_at, at=end_of_day(as_at))
+
+
+async def snapshot_by_part(db: Database, *, parent: str, as_at: datetime.date) -> list[Row]:
+    return await db.read(SNAPSHOT_BY_PART, parent=parent, asAt=as_at, at=end_of_day(as_at))
+
+
+async def trend(db: Database, *, areas: list[str], days: list[datetime.date]) -> list[Row]:
+    return await db.read(TREND, areas=areas, days=days)
+
+
+async def populations(db: Database, *, areas: list[str]) -> list[Row]:
+    return await db.read(POPULATION, areas=areas)
+
+
+async def breaches(
+    db: Database, *, areas: list[str], start: datetime.date, end: datetime.date
+) -> list[Row]:
+    return await db.read(BREACHES, areas=areas, **{"from": start, "to": end})
+
+
+async def notification_breachers(
+    db: Database, *, areas: list[str], start: datetime.date, end: datetime.date
+) -> int:
+    rows = await db.read(NOTIFICATION_BREACHERS, areas=areas, **{"from": start, "to": end})
+    return int(rows[0]["nominals"])
+
+
+async def orders(
+    db: Database, *, areas: list[str], start: datetime.date, end: datetime.date
+) -> list[Row]:
+    return await db.read(ORDERS, areas=areas, asAt=end, **{"from": start, "to": end})
+
+
+async def registrations(
+    db: Database, *, areas: list[str], start: datetime.date, end: datetime.date
+) -> int:
+    rows = await db.read(REGISTRATIONS, areas=areas, **{"from": start, "to": end})
+    return int(rows[0]["registrations"])
+
+
+async def convictions(
+    db: Database, *, areas: list[str], start: datetime.date, end: datetime.date
+) -> int:
+    rows = await db.read(CONVICTIONS, areas=areas, **{"from": start, "to": end})
+    return int(rows[0]["convictions"])
