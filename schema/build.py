@@ -13,6 +13,7 @@ from strawberry.types import ExecutionContext, ExecutionResult
 
 from schema.analysis_query import AnalysisQuery
 from schema.audit_query import AuditQuery
+from schema.data_quality_query import DataQualityQuery
 from schema.directory_query import DirectoryQuery
 from schema.errors import VisorErrors
 from schema.guarded_validation import GuardedValidation
@@ -72,6 +73,7 @@ class Query(
     MovementQuery,
     LinkDisclosureQuery,
     AnalysisQuery,
+    DataQualityQuery,
     StatisticsQuery,
 ):
     pass

@@ -12,6 +12,7 @@ from resolvers.actor import Actor
 from resolvers.errors import Unauthenticated, Unavailable
 from resolvers.transfers.feed import TransferFeed
 from resolvers.transfers.workflow import DEFAULT_HANDOVER_DAYS
+from visor.settings import DEFAULT_RISK_REVIEW_DAYS
 
 
 @dataclass
@@ -27,6 +28,8 @@ class Context:
     """A WebSocket's `connection_init` payload (strawberry sets it)."""
     transfer_handover_days: int = DEFAULT_HANDOVER_DAYS
     """VISOR_TRANSFER_HANDOVER_DAYS, for acceptTransfer."""
+    risk_review_days: tuple[tuple[str, int], ...] = DEFAULT_RISK_REVIEW_DAYS
+    """VISOR_RISK_REVIEW_DAYS (days a risk assessment stays current, by level), for dataQuality."""
     transfer_feed: TransferFeed | None = None
     """This process's tail of transfer steps, for subscriptions (visor/app.py's lifespan)."""
 

@@ -22,6 +22,7 @@ from graph.reset import delete_everything
 from visor.db_backup import HEAD_FILE, BackupError, backup, restore
 from visor.import_command import add_import_command
 from visor.progress import ProgressLine
+from visor.report_cli import add_report_command
 from visor.runtime import database, ensure_neo4j, local_server
 from visor.settings import Settings, SettingsError
 from visor.standards_cli import add_standards_command
@@ -146,6 +147,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_import_command(commands, positive_int)
     add_standards_command(commands)
+    add_report_command(commands)
     return parser
 
 

@@ -82,6 +82,7 @@ class VisorGraphQL(GraphQL[Context, None]):
         self.max_body_bytes = settings.max_body_bytes
         self.max_tokens = settings.max_tokens
         self.transfer_handover_days = settings.transfer_handover_days
+        self.risk_review_days = settings.risk_review_days
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "websocket":
@@ -133,6 +134,7 @@ class VisorGraphQL(GraphQL[Context, None]):
     async def get_context(self, request: Request | WebSocket, response: Any) -> Context:
         context = await build_context(request, db=request.app.state.db, verifier=self.verifier)
         context.transfer_handover_days = self.transfer_handover_days
+        context.risk_review_days = self.risk_review_days
         if context.actor is None and isinstance(request, Request) and not self._ide_page(request):
             raise unauthenticated(context.auth_error or "a bearer token is required")
         return context

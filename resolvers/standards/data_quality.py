@@ -14,6 +14,7 @@ from typing import Any
 
 from graph.db import Database
 from graph.queries import standards as queries
+from graph.queries.nominals import nominal_by_visor_ref
 from graph.queries.transfers import area_and_parts, visible_area_codes
 from resolvers.actor import Actor
 from resolvers.audit import record_consultation, require_purpose
@@ -211,18 +212,25 @@ async def nominal_standing(
     *,
     db: Database,
     actor: Actor,
-    nominal_uid: str,
+    nominal_uid: str | None,
     rule_ids: list[str] | None,
     purpose: str | None,
     today: datetime.date,
     review_days: dict[str, int],
+    visor_ref: str | None = None,
     standards: Standards | None = None,
 ) -> NominalStanding:
-    """One nominal's standing against the rules: its manager, or a supervisor of an agency
-    covering its area, an analyst or an admin; one audited consultation."""
+    """One nominal's standing against the rules (named by uid, or by `visor_ref` when the uid
+    is None): its manager, or a supervisor of an agency covering its area, an analyst or an
+    admin; one audited consultation."""
     standards = standards or load_standards()
     rules = standards.select(rule_ids)
     purpose = require_purpose(purpose)
+    if nominal_uid is None:
+        found = None if visor_ref is None else await nominal_by_visor_ref(db, visor_ref)
+        if found is None:
+            raise NotFound("nominal: no such nominal", field="nominal")
+        nominal_uid = str(found["uid"])
     scope: dict[str, Any] = {
         "today": today,
         "areas": None,

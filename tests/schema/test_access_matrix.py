@@ -190,6 +190,19 @@ QUERIES: dict[str, Operation] = {
           flows { nominals } totals { inflow outflow } } }""",
         allowed_for("supervisor", "analyst", "admin"),
     ),
+    # The minimum standards' counts name no one (first: 0): no purpose, no consultation.
+    "dataQuality": Operation(
+        """query Q { dataQuality(first: 0) { version overall { applicable breaching }
+          rules { rule { id } applicable breaching } } }""",
+        allowed_for("supervisor", "analyst", "admin"),
+    ),
+    # One nominal's standing: its manager, a supervisor covering its area, analysts, admins.
+    "nominalStanding": Operation(
+        """query Q { nominalStanding(nominal: "VR-0000001") { version visorRef applicable
+          breaches { ruleId itemUid officer { staffId } } } }""",
+        allowed_for("manager", "supervisor", "analyst", "admin"),
+        consults=((A,),),
+    ),
     # ldr-1 is W-ANL's request about A, which W-MGR manages: the others see none.
     "linkDisclosureRequests": Operation(
         """query Q { linkDisclosureRequests(first: 5) { totalCount edges { node {
@@ -567,7 +580,7 @@ async def test_cell(
 
 
 # The refused reads whose arguments name a nominal (writes name those of their audit event).
-REFUSED_READS_NAME = {"auditTrail": (A,), "disclosurePackage": (A,)}
+REFUSED_READS_NAME = {"auditTrail": (A,), "disclosurePackage": (A,), "nominalStanding": (A,)}
 
 
 def refused_names(name: str, op: Operation) -> list[str]:
