@@ -7,11 +7,13 @@ from typing import Annotated
 
 import strawberry
 
+from resolvers.analysis import colocated
 from resolvers.analysis import network as networks
 from resolvers.analysis import paths as shortest
 from resolvers.analysis.network import DEFAULT_LIMIT
 from schema.context import Info
 from schema.query import Purpose
+from schema.types.analysis_co_location import CoLocation
 from schema.types.analysis_enums import LinkKind
 from schema.types.analysis_graph import LinkGraph
 
@@ -89,3 +91,28 @@ class AnalysisQuery:
             purpose=purpose or ctx.purpose,
         )
         return LinkGraph(value=value)
+
+    @strawberry.field(
+        description="The nominals resident at the same location as `nominal` (a visorRef) in "
+        "overlapping periods (both ends inclusive), with the overlap and the location; only "
+        "overlaps meeting [from, to] (either end open) count. " + ACCESS
+    )
+    async def co_located(
+        self,
+        info: Info,
+        nominal: str,
+        from_: Annotated[datetime.date | None, strawberry.argument(name="from")] = None,
+        to: datetime.date | None = None,
+        purpose: Purpose = None,
+    ) -> list[CoLocation]:
+        ctx = info.context
+        found = await colocated.co_located(
+            db=ctx.db,
+            loaders=ctx.loaders.records,
+            actor=ctx.require_actor(),
+            nominal_ref=nominal,
+            from_=from_,
+            to=to,
+            purpose=purpose or ctx.purpose,
+        )
+        return [CoLocation.from_value(value) for value in found]

@@ -215,6 +215,12 @@ QUERIES: dict[str, Operation] = {
         consults=((A, B),),
         action="COMBINE",
     ),
+    "coLocated": Operation(
+        """query Q { coLocated(nominal: "VR-0000001") { nominal { visorRef } from to } }""",
+        allowed_for("manager", "partner", "supervisor", "analyst", "admin"),
+        consults=((A, B),),
+        action="COMBINE",
+    ),
     "subjectAccessRequests": Operation(
         """query Q { subjectAccessRequests(first: 5) { totalCount edges { node {
           id status receivedAt } } } }""",
@@ -563,7 +569,7 @@ async def test_cell(
 
 
 # The refused reads whose arguments name a nominal (writes name those of their audit event).
-REFUSED_READS_NAME = {"auditTrail": (A,), "disclosurePackage": (A,)}
+REFUSED_READS_NAME = {"auditTrail": (A,), "disclosurePackage": (A,), "coLocated": (A,)}
 
 
 def refused_names(name: str, op: Operation) -> list[str]:
