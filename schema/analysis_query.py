@@ -7,15 +7,18 @@ from typing import Annotated
 
 import strawberry
 
-from resolvers.analysis import colocated
+from resolvers.analysis import colocated, nearby
 from resolvers.analysis import network as networks
 from resolvers.analysis import paths as shortest
+from resolvers.analysis.limits import MAX_RADIUS_METRES
 from resolvers.analysis.network import DEFAULT_LIMIT
 from schema.context import Info
+from schema.either_id import global_uid_or_key
 from schema.query import Purpose
 from schema.types.analysis_co_location import CoLocation
 from schema.types.analysis_enums import LinkKind
 from schema.types.analysis_graph import LinkGraph
+from schema.types.analysis_nearby import NearbyResidence
 
 ACCESS = (
     "For analysts, supervisors and admins, and for the manager or a partner of the nominals it "
@@ -116,3 +119,32 @@ class AnalysisQuery:
             purpose=purpose or ctx.purpose,
         )
         return [CoLocation.from_value(value) for value in found]
+
+    @strawberry.field(
+        description="The nominals resident, in periods overlapping [from, to] (either end "
+        "open), at locations within `radiusMetres` (1 to "
+        f"{MAX_RADIUS_METRES}) of `location` (its ID or uid; it must have a point), nearest "
+        "first, by Neo4j point distance. For analysts, supervisors and admins (FORBIDDEN "
+        "otherwise); audited as one COMBINE event naming every nominal in the result."
+    )
+    async def nearby(
+        self,
+        info: Info,
+        location: str,
+        radius_metres: int,
+        from_: Annotated[datetime.date | None, strawberry.argument(name="from")] = None,
+        to: datetime.date | None = None,
+        purpose: Purpose = None,
+    ) -> list[NearbyResidence]:
+        ctx = info.context
+        uid, key = global_uid_or_key(location, type_name="Location", field="location")
+        found = await nearby.nearby(
+            db=ctx.db,
+            actor=ctx.require_actor(),
+            location_uid=uid or key or "",
+            radius_metres=radius_metres,
+            from_=from_,
+            to=to,
+            purpose=purpose or ctx.purpose,
+        )
+        return [NearbyResidence.from_value(value) for value in found]

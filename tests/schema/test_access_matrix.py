@@ -221,6 +221,13 @@ QUERIES: dict[str, Operation] = {
         consults=((A, B),),
         action="COMBINE",
     ),
+    "nearby": Operation(
+        """query Q { nearby(location: "loc-1", radiusMetres: 100) {
+          nominal { visorRef } distanceMetres } }""",
+        allowed_for("supervisor", "analyst", "admin"),
+        consults=((A, B),),
+        action="COMBINE",
+    ),
     "subjectAccessRequests": Operation(
         """query Q { subjectAccessRequests(first: 5) { totalCount edges { node {
           id status receivedAt } } } }""",
