@@ -7,18 +7,21 @@ from typing import Annotated
 
 import strawberry
 
-from resolvers.analysis import colocated, nearby
+from resolvers.analysis import colocated, nearby, ranking
 from resolvers.analysis import network as networks
 from resolvers.analysis import paths as shortest
 from resolvers.analysis.limits import MAX_RADIUS_METRES
 from resolvers.analysis.network import DEFAULT_LIMIT
+from resolvers.nominals import Reach
 from schema.context import Info
 from schema.either_id import global_uid_or_key
 from schema.query import Purpose
 from schema.types.analysis_co_location import CoLocation
-from schema.types.analysis_enums import LinkKind
+from schema.types.analysis_enums import CentralityMetric, LinkKind
 from schema.types.analysis_graph import LinkGraph
 from schema.types.analysis_nearby import NearbyResidence
+from schema.types.analysis_ranking import Community, Ranking
+from schema.types.nominal import Nominal
 
 ACCESS = (
     "For analysts, supervisors and admins, and for the manager or a partner of the nominals it "
@@ -148,3 +151,59 @@ class AnalysisQuery:
             purpose=purpose or ctx.purpose,
         )
         return [NearbyResidence.from_value(value) for value in found]
+
+    @strawberry.field(
+        description="The nominals of the network of `seed` (all link kinds, within `depth`, 1 "
+        "to 3, at most 2000 nominals) ranked by `metric` over its visible links, highest "
+        "first, at most `limit`; the same for the same seed. " + ACCESS
+    )
+    async def rank(
+        self,
+        info: Info,
+        seed: list[str],
+        metric: CentralityMetric,
+        depth: int = 2,
+        limit: int = ranking.DEFAULT_RANKED,
+        purpose: Purpose = None,
+    ) -> Ranking:
+        ctx = info.context
+        value = await ranking.rank(
+            db=ctx.db,
+            loaders=ctx.loaders.records,
+            actor=ctx.require_actor(),
+            seed=seed,
+            depth=depth,
+            metric=metric.value,
+            limit=limit,
+            purpose=purpose or ctx.purpose,
+        )
+        return Ranking.from_value(value)
+
+    @strawberry.field(
+        description="The Louvain communities (seed 0) of the network of `seed` (all link "
+        "kinds, within `depth`, 1 to 3, at most 2000 nominals) over its visible links, "
+        "largest first; the same for the same seed. " + ACCESS
+    )
+    async def communities(
+        self,
+        info: Info,
+        seed: list[str],
+        depth: int = 2,
+        purpose: Purpose = None,
+    ) -> list[Community]:
+        ctx = info.context
+        found = await ranking.communities(
+            db=ctx.db,
+            loaders=ctx.loaders.records,
+            actor=ctx.require_actor(),
+            seed=seed,
+            depth=depth,
+            purpose=purpose or ctx.purpose,
+        )
+        return [
+            Community(
+                members=[Nominal.from_row(row, reach=Reach.LINKED) for row in members],
+                size=len(members),
+            )
+            for members in found
+        ]

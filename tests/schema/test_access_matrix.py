@@ -228,6 +228,20 @@ QUERIES: dict[str, Operation] = {
         consults=((A, B),),
         action="COMBINE",
     ),
+    "rank": Operation(
+        """query Q { rank(seed: ["VR-0000001"], metric: DEGREE, depth: 1) {
+          nominals { nominal { visorRef } score } sampled } }""",
+        allowed_for("manager", "partner", "supervisor", "analyst", "admin"),
+        consults=((A, B),),
+        action="COMBINE",
+    ),
+    "communities": Operation(
+        """query Q { communities(seed: ["VR-0000001"], depth: 1) {
+          members { visorRef } size } }""",
+        allowed_for("manager", "partner", "supervisor", "analyst", "admin"),
+        consults=((A, B),),
+        action="COMBINE",
+    ),
     "subjectAccessRequests": Operation(
         """query Q { subjectAccessRequests(first: 5) { totalCount edges { node {
           id status receivedAt } } } }""",
