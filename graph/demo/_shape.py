@@ -65,7 +65,7 @@ def _bin(low: int, high: int | None) -> str:
 
 
 async def demo_shape(db: Database) -> DemoShape:
-    graph = nx.Graph()
+    graph: nx.Graph[str] = nx.Graph()
     graph.add_nodes_from(row["uid"] for row in await db.read(NOMINAL_UIDS))
     graph.add_edges_from((row["a"], row["b"]) for row in await db.read(LINK_EDGES, apart=APART))
     sizes = sorted((len(c) for c in nx.connected_components(graph)), reverse=True)
