@@ -62,6 +62,9 @@ SOURCE_KEY_INDEXES: tuple[tuple[str, str], ...] = (
 """(name, pattern) of composite range indexes on (sourceAgency, sourceId): the merge keys of the
 bulk import (docs/IMPORT.md)."""
 
+POINT_INDEXES: tuple[tuple[str, str], ...] = (("Location", "point"),)
+"""(label, stored property) pairs with a point index, for `nearby`'s point.distance."""
+
 NOMINAL_NAMES_INDEX = "nominal_names"
 """Full-text index over a nominal's names and aliases (`db.index.fulltext.queryNodes`)."""
 
@@ -82,11 +85,16 @@ def index_name(label: str, prop: str) -> str:
     return f"index_{label}_{prop}"
 
 
+def point_index_name(label: str, prop: str) -> str:
+    return f"point_index_{label}_{prop}"
+
+
 def expected_schema_objects() -> set[str]:
     """The names install_schema guarantees (token lookup indexes aside)."""
     return (
         {constraint_name(label, prop) for label, prop in UNIQUE_KEYS}
         | {index_name(label, prop) for label, prop in RANGE_INDEXES}
+        | {point_index_name(label, prop) for label, prop in POINT_INDEXES}
         | {NOMINAL_NAMES_INDEX}
         | {name for name, _ in SOURCE_KEY_INDEXES}
     )
@@ -107,6 +115,11 @@ def _statements() -> list[str]:
         *(
             f"CREATE INDEX {name} IF NOT EXISTS FOR {pattern} ON (n.sourceAgency, n.sourceId)"
             for name, pattern in SOURCE_KEY_INDEXES
+        ),
+        *(
+            f"CREATE POINT INDEX {point_index_name(label, prop)} IF NOT EXISTS "
+            f"FOR (n:{label}) ON (n.{prop})"
+            for label, prop in POINT_INDEXES
         ),
         _NOMINAL_NAMES,
     ]

@@ -31,7 +31,8 @@ summary and content) that must never reach a reader who may not see it:
 B has rec-b (Note, OFFICIAL, by W-OUT for NHSLOTHIAN) and rec-b-c (Intelligence, OFFICIAL,
 handling code C, by W-OUT for NHSLOTHIAN, marker). rec-int-r MENTIONS B, and link disclosure
 request ldr-1 (REQUESTED, by W-ANL, CONCERNS A, LINKS_TO B, EVIDENCE rec-int-r). Transfer tr-1
-of A (REQUESTED, SCO-MAPPA-A to SCO-MAPPA-C, by W-MGR). Subject access request sar-1 about A
+of A (REQUESTED, SCO-MAPPA-A to SCO-MAPPA-C, by W-MGR). B has lived at A's address (loc-1, given a
+point) since 2024-06-01. Subject access request sar-1 about A
 (RECEIVED, handled by W-DPO). Audit events: 1 CONSULT by W-MGR of A and B, 2 COLLECT by W-PRT
 of A.
 """
@@ -120,6 +121,8 @@ CREATE (new)-[:REVISION_OF]->(old)
 """
 
 # rec-int-r mentions B: readers outside its stewards see a hidden link A-B; W-ANL has asked.
+# B has lived at A's address since 2024-06-01: co-located with A (coLocated); the address has a
+# point (nearby).
 LINK_DISCLOSURE_UID = "ldr-1"
 LINKS = """
 MATCH (ri:Record {uid: 'rec-int-r'}), (n1:Nominal {uid: 'nom-1'}), (n2:Nominal {uid: 'nom-2'})
@@ -129,6 +132,10 @@ CREATE (d:LinkDisclosureRequest {uid: $uid, status: 'REQUESTED', reason: 'networ
                                  requestedAt: datetime('2025-01-11T09:00:00Z')})
 CREATE (d)-[:REQUESTED_BY]->(anl), (d)-[:CONCERNS]->(n1), (d)-[:LINKS_TO]->(n2),
        (d)-[:EVIDENCE]->(ri)
+WITH n2
+MATCH (l:Location {uid: 'loc-1'})
+SET l.point = point({latitude: 57.1445, longitude: -2.1020})
+CREATE (n2)-[:RESIDED_AT {from: date('2024-06-01'), kind: 'HOME'}]->(l)
 """
 
 AGENCY_UIDS = "MATCH (a:Agency) WHERE a.code IN $codes RETURN a.code AS code, a.uid AS uid"

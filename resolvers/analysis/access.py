@@ -24,3 +24,10 @@ async def require_analysis_access(
                 "link analysis is for analysts, supervisors and admins, or for the manager or "
                 "a partner of the nominals it starts from"
             )
+
+
+def require_analysis_role(*, actor: Actor) -> None:
+    """FORBIDDEN unless the actor holds an analysis role: for an analysis that starts from no
+    nominal (a place), which no one stewards."""
+    if not actor.roles & ANALYSIS_ROLES:
+        raise Forbidden("this analysis is for analysts, supervisors and admins")

@@ -38,7 +38,7 @@ class Hop:
     """The other ends of the links and hidden links, by uid."""
 
 
-def _date(value: object) -> datetime.date | None:
+def as_date(value: object) -> datetime.date | None:
     to_native = getattr(value, "to_native", None)
     native = to_native() if to_native is not None else value
     return native if isinstance(native, datetime.date) else None
@@ -101,8 +101,8 @@ async def hop(
                 source=row["fromUid"],
                 target=other["uid"],
                 kind=row["kind"],
-                from_=_date(row["from"]),
-                to=_date(row["to"]),
+                from_=as_date(row["from"]),
+                to=as_date(row["to"]),
                 evidence=row["evidence"],
             )
         )

@@ -44,3 +44,7 @@ def check_window(from_: datetime.date | None, to: datetime.date | None) -> None:
 def check_bound(field: str, value: int, *, low: int, high: int) -> None:
     if not low <= value <= high:
         raise BadUserInput(f"{field}: between {low} and {high}, got {value}", field=field)
+
+
+MAX_RADIUS_METRES = 5000
+"""`nearby(radiusMetres:)` at most this (5 km): a neighbourhood, not a city."""

@@ -20,3 +20,10 @@ class ExportFormat(Enum):
     GRAPHML = "GRAPHML"
     GEXF = "GEXF"
     CYTOSCAPE_JSON = "CYTOSCAPE_JSON"
+
+
+@strawberry.enum(description="A centrality measure for `rank`.")
+class CentralityMetric(Enum):
+    DEGREE = "DEGREE"
+    BETWEENNESS = "BETWEENNESS"
+    PAGERANK = "PAGERANK"

@@ -232,6 +232,33 @@ QUERIES: dict[str, Operation] = {
         """query Q { annualReport(year: 2025, area: "SCO-MAPPA-A") { tables { id rows } } }""",
         allowed_for("supervisor", "analyst", "admin"),
     ),
+    "coLocated": Operation(
+        """query Q { coLocated(nominal: "VR-0000001") { nominal { visorRef } from to } }""",
+        allowed_for("manager", "partner", "supervisor", "analyst", "admin"),
+        consults=((A, B),),
+        action="COMBINE",
+    ),
+    "nearby": Operation(
+        """query Q { nearby(location: "loc-1", radiusMetres: 100) {
+          nominal { visorRef } distanceMetres } }""",
+        allowed_for("supervisor", "analyst", "admin"),
+        consults=((A, B),),
+        action="COMBINE",
+    ),
+    "rank": Operation(
+        """query Q { rank(seed: ["VR-0000001"], metric: DEGREE, depth: 1) {
+          nominals { nominal { visorRef } score } sampled } }""",
+        allowed_for("manager", "partner", "supervisor", "analyst", "admin"),
+        consults=((A, B),),
+        action="COMBINE",
+    ),
+    "communities": Operation(
+        """query Q { communities(seed: ["VR-0000001"], depth: 1) {
+          members { visorRef } size } }""",
+        allowed_for("manager", "partner", "supervisor", "analyst", "admin"),
+        consults=((A, B),),
+        action="COMBINE",
+    ),
     "subjectAccessRequests": Operation(
         """query Q { subjectAccessRequests(first: 5) { totalCount edges { node {
           id status receivedAt } } } }""",
@@ -580,7 +607,12 @@ async def test_cell(
 
 
 # The refused reads whose arguments name a nominal (writes name those of their audit event).
-REFUSED_READS_NAME = {"auditTrail": (A,), "disclosurePackage": (A,), "nominalStanding": (A,)}
+REFUSED_READS_NAME = {
+    "auditTrail": (A,),
+    "disclosurePackage": (A,),
+    "nominalStanding": (A,),
+    "coLocated": (A,),
+}
 
 
 def refused_names(name: str, op: Operation) -> list[str]:

@@ -1,0 +1,113 @@
+"""`rank` and `communities`: the network the `network` analysis fetches (under its node cap),
+measured by networkx in a worker thread. One COMBINE event names every nominal of the network
+the measure combined."""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass
+
+from graph.db import Database, Row
+from loaders.records import RecordLoaders
+from resolvers.actor import Actor
+from resolvers.analysis import centrality, limits
+from resolvers.analysis.access import require_analysis_access
+from resolvers.analysis.hops import Step
+from resolvers.analysis.model import LinkGraph
+from resolvers.analysis.network import check_network, collect
+from resolvers.analysis.results import record_combination, start_nominals
+from resolvers.audit import require_purpose
+
+DEFAULT_RANKED = 20
+
+
+@dataclass(frozen=True)
+class Ranked:
+    nominal: Row
+    score: float
+
+
+@dataclass(frozen=True)
+class Ranking:
+    ranked: list[Ranked]
+    sampled: bool
+    network_size: int
+
+
+async def _fetch(
+    *,
+    db: Database,
+    loaders: RecordLoaders,
+    actor: Actor,
+    seed: list[str],
+    depth: int,
+    purpose: str | None,
+) -> tuple[LinkGraph, str]:
+    stated = require_purpose(purpose)
+    refs = check_network(seed=seed, depth=depth, limit=limits.MAX_NODES, from_=None, to=None)
+    starts = await start_nominals(db=db, refs=refs, field="seed")
+    seed_uids = [row["uid"] for row in starts]
+    await require_analysis_access(loaders=loaders, actor=actor, start_uids=seed_uids)
+    graph = await collect(
+        db=db,
+        loaders=loaders,
+        actor=actor,
+        seed_uids=seed_uids,
+        seeds=LinkGraph(nominals={row["uid"]: row for row in starts}),
+        depth=depth,
+        step=Step(kinds=list(limits.check_kinds(None)), from_=None, to=None, limit_field="depth"),
+        limit=limits.MAX_NODES,
+    )
+    return graph, stated
+
+
+async def rank(
+    *,
+    db: Database,
+    loaders: RecordLoaders,
+    actor: Actor,
+    seed: list[str],
+    depth: int,
+    metric: str,
+    limit: int,
+    purpose: str | None,
+) -> Ranking:
+    """The `limit` highest-scoring nominals of the network, ties by visorRef."""
+    limits.check_bound("limit", limit, low=1, high=limits.MAX_NODES)
+    graph, stated = await _fetch(
+        db=db, loaders=loaders, actor=actor, seed=seed, depth=depth, purpose=purpose
+    )
+    g = centrality.simple_graph(graph)
+    scores = await asyncio.to_thread(centrality.centrality, g, metric)
+    order = sorted(
+        graph.nominals, key=lambda uid: (-scores.by_uid[uid], str(graph.nominals[uid]["visorRef"]))
+    )
+    await record_combination(db=db, actor=actor, nominal_uids=graph.nominal_uids(), purpose=stated)
+    return Ranking(
+        ranked=[Ranked(graph.nominals[uid], scores.by_uid[uid]) for uid in order[:limit]],
+        sampled=scores.sampled,
+        network_size=len(graph.nominals),
+    )
+
+
+async def communities(
+    *,
+    db: Database,
+    loaders: RecordLoaders,
+    actor: Actor,
+    seed: list[str],
+    depth: int,
+    purpose: str | None,
+) -> list[list[Row]]:
+    """The Louvain communities of the network, largest first, members by visorRef."""
+    graph, stated = await _fetch(
+        db=db, loaders=loaders, actor=actor, seed=seed, depth=depth, purpose=purpose
+    )
+    g = centrality.simple_graph(graph)
+    found = await asyncio.to_thread(centrality.communities, g)
+    await record_combination(db=db, actor=actor, nominal_uids=graph.nominal_uids(), purpose=stated)
+    members = [
+        sorted((graph.nominals[uid] for uid in c), key=lambda row: str(row["visorRef"]))
+        for c in found
+    ]
+    return sorted(members, key=lambda c: (-len(c), str(c[0]["visorRef"])))
