@@ -19,14 +19,13 @@ from pathlib import Path
 from typing import Any
 
 from graph.db import Database
-from resolvers.actor import load_actor
 from resolvers.annual_report import annual_report
 from resolvers.errors import VisorError
 from resolvers.report_tables import Report
 from visor.report_render import FORMATS, Format, render
 from visor.runtime import database, ensure_neo4j
 from visor.settings import Settings
-from visor.standards_cli import OPERATOR
+from visor.standards_cli import command_actor
 
 JURISDICTIONS = ("SCOTLAND", "ENGLAND_WALES")
 
@@ -57,11 +56,7 @@ def report_annual(settings: Settings, args: argparse.Namespace) -> int:
     async def run() -> Report:
         db: Database = database(settings, uri)
         try:
-            actor = (
-                OPERATOR
-                if args.staff_id is None
-                else await load_actor(db=db, staff_id=args.staff_id)
-            )
+            actor = await command_actor(db, args.staff_id)
             return await annual_report(
                 db=db,
                 actor=actor,

@@ -33,6 +33,11 @@ OPERATOR = Actor(
 )
 
 
+async def command_actor(db: Database, staff_id: str | None) -> Actor:
+    """The officer named by `--as`, or the command-line operator when none is named."""
+    return OPERATOR if staff_id is None else await load_actor(db=db, staff_id=staff_id)
+
+
 def add_standards_command(commands: Any) -> None:
     standards = commands.add_parser("standards", help="the minimum standards").add_subparsers(
         required=True, metavar="ACTION"
@@ -59,11 +64,7 @@ def standards_check(settings: Settings, args: argparse.Namespace) -> int:
     async def run() -> DataQuality:
         db: Database = database(settings, uri)
         try:
-            actor = (
-                OPERATOR
-                if args.staff_id is None
-                else await load_actor(db=db, staff_id=args.staff_id)
-            )
+            actor = await command_actor(db, args.staff_id)
             return await data_quality(
                 db=db,
                 actor=actor,
