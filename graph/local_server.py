@@ -232,6 +232,8 @@ class LocalNeo4j:
             "server.default_listen_address": HOST,
             "server.bolt.enabled": "true",
             "server.bolt.listen_address": f"{HOST}:{self.port}",
+            # The routing table a neo4j:// driver asks for names this address, not localhost:7687.
+            "server.bolt.advertised_address": f"{HOST}:{self.port}",
             "server.bolt.tls_level": "DISABLED",
             "server.http.enabled": "false",
             "server.https.enabled": "false",
