@@ -1,11 +1,14 @@
 """Test fixtures: one real Neo4j for the whole session, an empty graph for every test.
 
 With NEO4J_URI set, that server is used (and emptied!); otherwise the session starts the project's
-own local Neo4j on a separate port and data directory under the pytest temp folder's parent.
+own local Neo4j on a separate port and data directory (VISOR_TEST_BOLT_PORT, VISOR_TEST_HOME).
+Under pytest-xdist (`./dev test` runs two workers) each worker is a session of its own, with its
+own Neo4j: the port moves up by WORKER_PORT_STRIDE per worker and the home gets a sub-folder.
 """
 
 from __future__ import annotations
 
+import fcntl
 import os
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
@@ -21,19 +24,34 @@ from visor.app import create_app
 from visor.serving import serving
 from visor.settings import Settings
 
-TEST_BOLT_PORT = int(os.environ.get("VISOR_TEST_BOLT_PORT", "7698"))
+WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
+"""pytest-xdist's name for this worker process (gw0, gw1, ...), empty without xdist."""
+WORKER_PORT_STRIDE = 50
+TEST_BOLT_PORT = int(os.environ.get("VISOR_TEST_BOLT_PORT", "7698")) + WORKER_PORT_STRIDE * (
+    int(WORKER.removeprefix("gw")) if WORKER else 0
+)
+
+
+def shared_home() -> Path:
+    return Path(os.environ.get("VISOR_TEST_HOME", str(Path.home() / ".cache" / "visor-graph-test")))
 
 
 def test_home() -> Path:
-    return Path(os.environ.get("VISOR_TEST_HOME", str(Path.home() / ".cache" / "visor-graph-test")))
+    """This session's home: the shared one, or a worker's sub-folder of it."""
+    return shared_home() / WORKER if WORKER else shared_home()
 
 
 @pytest.fixture(scope="session")
 def neo4j_jars() -> Path:
-    """The Neo4j jars, resolved once into the test home (for tests that start servers)."""
+    """The Neo4j jars, resolved once into the shared test home (for tests that start servers);
+    workers take turns, so that only one of them runs Maven."""
     from graph.neo4j_jars import ensure_jars
 
-    return ensure_jars(test_home() / "neo4j")
+    home = shared_home() / "neo4j"
+    home.mkdir(parents=True, exist_ok=True)
+    with (home / "resolving.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        return ensure_jars(home)
 
 
 @pytest.fixture(scope="session")
@@ -47,12 +65,16 @@ def settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Settings]:
 
 
 @pytest.fixture(scope="session")
-def neo4j_uri(settings: Settings) -> Iterator[str]:
+def neo4j_uri(settings: Settings, neo4j_jars: Path) -> Iterator[str]:
     if not settings.uses_local_server:
         yield settings.bolt_uri
         return
     from graph.local_server import LocalNeo4j
 
+    link = settings.visor_home / "neo4j" / neo4j_jars.parent.name / "lib"
+    if not link.exists():  # a worker's own home: the shared jars, linked in
+        link.parent.mkdir(parents=True, exist_ok=True)
+        link.symlink_to(neo4j_jars)
     server = LocalNeo4j(home=settings.visor_home / "neo4j", port=settings.bolt_port)
     started = server.start()
     yield started.uri

@@ -23,6 +23,8 @@ from tests.write_graph import create_write_graph
 from visor.serving import free_port
 from visor.settings import Settings
 
+NOMINALS = 1500
+
 
 @pytest.fixture
 async def own_server(tmp_path: Path, neo4j_jars: Path) -> AsyncIterator[LocalNeo4j]:
@@ -44,7 +46,8 @@ async def test_an_import_cut_off_by_a_neo4j_restart_ends_as_one_clean_run(
 ) -> None:
     uri = own_server.status().uri
     env = {**os.environ, "NEO4J_URI": uri, "VISOR_SECRET": settings.secret}
-    path = write_big_file(tmp_path / "big.jsonl", nominals=5000)
+    # 3,000 rows in 60 batches: the server is killed after the first, long before the last.
+    path = write_big_file(tmp_path / "big.jsonl", nominals=NOMINALS)
     args = [sys.executable, "-m", "visor.cli", "import", str(path)]
     args += ["--agency", "PSOS", "--officer", "W-MGR", "--batch-size", "50"]
 
@@ -90,7 +93,7 @@ async def test_an_import_cut_off_by_a_neo4j_restart_ends_as_one_clean_run(
     try:
         assert await content_counts(db) == expected
         distinct = await db.read("MATCH (r:Note) RETURN count(DISTINCT r.sourceId) AS n")
-        assert distinct == [{"n": 5000}]
+        assert distinct == [{"n": NOMINALS}]
         assert (await verify_chain(db)).problem is None
     finally:
         await db.close()
