@@ -11,6 +11,7 @@ from resolvers import nominals
 from schema.context import Info
 from schema.nodes import resolve_global_ids
 from schema.page_info import page_info
+from schema.record_view_plan import view_parts
 from schema.types.nominal import Nominal
 from schema.types.nominal_connection import NominalConnection, NominalEdge
 from schema.types.nominal_filter import NominalFilter, NominalOrder, OrderDirection
@@ -56,6 +57,8 @@ class NominalQuery:
             actor=ctx.require_actor(),
             visor_ref=visor_ref,
             purpose=purpose or ctx.purpose,
+            loaders=ctx.loaders,
+            parts=view_parts(info),
         )
         return Nominal.from_row(row)
 
@@ -80,6 +83,8 @@ class NominalQuery:
             first=first,
             after=after,
             purpose=purpose or ctx.purpose,
+            loaders=ctx.loaders,
+            parts=view_parts(info, "edges", "node"),
         )
         edges = [
             NominalEdge(cursor=cursor, node=Nominal.from_row(row))

@@ -18,11 +18,6 @@ from visor.settings import Settings
 
 MAX_ROUND_TRIPS = 4
 
-NOT_YET = pytest.mark.xfail(
-    reason="issue 13: today 9 round trips for one nominal (actor, nominal, 2 audit, 5 loaders); "
-    "the record view is not yet compiled into one read",
-    strict=True,
-)
 
 SELECTION = """
     visorRef firstName lastName riskLevel status category level
@@ -65,7 +60,6 @@ def round_trips(
     return app.state.db.counter.count, body["data"]
 
 
-@NOT_YET
 @pytest.mark.parametrize("staff_id", ["T-MGR", "T-OUT", "T-LOW"])
 async def test_one_record_view_is_at_most_four_round_trips(
     db: Database, app: Starlette, base_url: str, settings: Settings, staff_id: str
@@ -77,7 +71,6 @@ async def test_one_record_view_is_at_most_four_round_trips(
     assert count <= MAX_ROUND_TRIPS, count
 
 
-@NOT_YET
 @pytest.mark.parametrize("staff_id", ["T-MGR", "T-OUT", "T-LOW"])
 async def test_a_page_of_record_views_is_at_most_four_round_trips(
     db: Database, app: Starlette, base_url: str, settings: Settings, staff_id: str
