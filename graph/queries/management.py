@@ -1,5 +1,6 @@
 """Cypher for who manages a nominal and where, read as one picture per nominal: management and
-partnership periods (each with the officer's agency), the areas that managed it, residences, associations and transfers.
+partnership periods (each with the officer's agency), the areas that managed it, residences,
+associations and transfers.
 
 One query for the whole picture keeps the round trips of a record view fixed: every nested
 lookup (an officer's agency, an area's parent, a location's area) then starts from the same

@@ -109,7 +109,10 @@ def key_parameters(key: RecordsKey) -> Row:
 
 async def records_of_nominals(db: Database, keys: list[RecordsKey]) -> list[list[Row]]:
     """The records for each key, in key order."""
-    params = [{"index": i, "nominal": key.nominal_uid, **key_parameters(key)} for i, key in enumerate(keys)]
+    params = [
+        {"index": i, "nominal": key.nominal_uid, **key_parameters(key)}
+        for i, key in enumerate(keys)
+    ]
     rows = await db.read(RECORDS_OF_NOMINALS, keys=params, recordKinds=list(RECORD_KIND_LABELS))
     found = {row["index"]: row["records"] for row in rows}
     return [found.get(i, []) for i in range(len(keys))]
