@@ -8,6 +8,7 @@ import strawberry
 from strawberry import relay
 
 from resolvers import nominals
+from resolvers.paging import MAX_NODE_IDS, check_id_count
 from schema.context import Info
 from schema.nodes import resolve_global_ids
 from schema.page_info import page_info
@@ -45,8 +46,11 @@ class NominalQuery:
         (found,) = await resolve_global_ids(info, [id])
         return found
 
-    @strawberry.field(description="Objects by their global ids, in the order asked.")
+    @strawberry.field(
+        description=f"Objects by their global ids, in the order asked; at most {MAX_NODE_IDS}."
+    )
     async def nodes(self, info: Info, ids: list[relay.GlobalID]) -> list[relay.Node]:
+        check_id_count(ids)
         return await resolve_global_ids(info, ids)
 
     @strawberry.field(description="One nominal by its VISOR reference; an audited consultation.")
