@@ -171,8 +171,14 @@ async def time_cypher(db: Database, refs: list[str]) -> list[float]:
     return timings
 
 
+MINIMAL = "query Minimal($ref: String!) { nominal(visorRef: $ref) { visorRef } }"
+"""The smallest audited read: the fixed cost of a consultation (actor, read, audit append)."""
+TYPENAME = "{ __typename }"
+"""No read at all: the fixed cost of a request (HTTP, token, parse, validate, encode)."""
+
+
 def time_graphql(
-    base_url: str, app_db: Database, token: str, refs: list[str]
+    base_url: str, app_db: Database, token: str, refs: list[str], query: str = VIEW
 ) -> tuple[list[float], list[int]]:
     timings, round_trips = [], []
     headers = {"Authorization": f"Bearer {token}", "X-Visor-Purpose": "benchmark"}
@@ -180,7 +186,8 @@ def time_graphql(
         for ref in refs:
             before = app_db.counter.count
             started = time.perf_counter()
-            response = client.post("/graphql", json={"query": VIEW, "variables": {"ref": ref}})
+            variables = {"ref": ref} if "$ref" in query else {}
+            response = client.post("/graphql", json={"query": query, "variables": variables})
             timings.append((time.perf_counter() - started) * 1000)
             round_trips.append(app_db.counter.count - before)
             body = response.json()
@@ -222,6 +229,9 @@ def run(settings: Settings, uri: str, *, nominals: int, requests: int, seed: int
         token = issue_token(settings.secret, staff_id)
         time_graphql(base_url, app.state.db, token, refs[:20])  # warm-up
         graphql, round_trips = time_graphql(base_url, app.state.db, token, refs)
+        minimal, _ = time_graphql(base_url, app.state.db, token, refs, MINIMAL)
+        typename, _ = time_graphql(base_url, app.state.db, token, refs, TYPENAME)
+    cypher_and_audit = statistics.median(cypher) + statistics.median(audit)
     return {
         "benchmark": "record_view",
         "nominals": nominals,
@@ -235,6 +245,12 @@ def run(settings: Settings, uri: str, *, nominals: int, requests: int, seed: int
         "ratio_p50": round(statistics.median(graphql) / statistics.median(cypher), 2),
         "ratio_p95": round(percentile(graphql, 0.95) / percentile(cypher, 0.95), 2),
         "round_trips_per_request": sorted(set(round_trips)),
+        "ratio_p50_to_cypher_plus_audit": round(statistics.median(graphql) / cypher_and_audit, 2),
+        "minimal_audited_read": summary(minimal),
+        "typename": summary(typename),
+        "ratio_p50_minimal_to_typename": round(
+            statistics.median(minimal) / statistics.median(typename), 2
+        ),
     }
 
 

@@ -16,10 +16,13 @@ from enum import Enum
 from graph.db import Database, Row
 from graph.queries import nominals as queries
 from graph.queries.nominals import NominalFilter
+from graph.queries.record_view import ViewParts
+from loaders import Loaders
 from resolvers import paging
 from resolvers.actor import Actor
 from resolvers.audit import record_consultation, require_purpose
 from resolvers.errors import BadUserInput, NotFound, quoted
+from resolvers.record_view import prime_loaders
 
 MAX_SEARCH_TEXT = 200
 SEARCH_PURPOSE = "name search"
@@ -91,12 +94,26 @@ def require_reach_beyond_identity(*, reach: Reach, field: str) -> None:
         )
 
 
-async def get_nominal(*, db: Database, actor: Actor, visor_ref: str, purpose: str | None) -> Row:
+async def get_nominal(
+    *,
+    db: Database,
+    actor: Actor,
+    visor_ref: str,
+    purpose: str | None,
+    loaders: Loaders | None = None,
+    parts: ViewParts | None = None,
+) -> Row:
+    """The nominal, audited as a consultation before anything of it is returned. With
+    `loaders`, the `parts` of its record view are read in the same query and put in them
+    (resolvers/record_view.py)."""
     stated = require_purpose(purpose)
-    nominal = await queries.nominal_by_visor_ref(db, visor_ref)
+    view = parts if loaders is not None and parts is not None else ViewParts()
+    nominal, found = await queries.nominal_view_by_visor_ref(db, visor_ref, view)
     if nominal is None:
         raise NotFound(f"visorRef: no nominal {quoted(visor_ref)}", field="visorRef")
     await record_consultation(db=db, actor=actor, nominal_uids=[nominal["uid"]], purpose=stated)
+    if loaders is not None:
+        prime_loaders(loaders=loaders, parts=view, found=found)
     return nominal
 
 
@@ -121,8 +138,11 @@ async def list_nominals(
     first: int,
     after: str | None,
     purpose: str | None,
+    loaders: Loaders | None = None,
+    parts: ViewParts | None = None,
 ) -> Page:
-    """A page of nominals matching `where`, ordered, after a cursor of the same ordering."""
+    """A page of nominals matching `where`, ordered, after a cursor of the same ordering; with
+    `loaders`, the `parts` of their record views are read in the same query (as `get_nominal`)."""
     stated = require_purpose(purpose)
     paging.check_page_size(first)
     if order not in ORDERINGS:
@@ -130,18 +150,23 @@ async def list_nominals(
     where = normalise_filter(where)
     await _check_filter(db, where)
     position = decode_cursor(after, order, descending) if after is not None else None
-    total, rows = await queries.nominals_page(
+    view = parts if loaders is not None and parts is not None else ViewParts()
+    total, rows, found = await queries.nominals_page_view(
         db,
         where=where,
         order_by=ORDERINGS[order],
         descending=descending,
         after=position,
         limit=first + 1,
+        shown=first,
+        parts=view,
     )
     page = rows[:first]
     await record_consultation(
         db=db, actor=actor, nominal_uids=[row["uid"] for row in page], purpose=stated
     )
+    if loaders is not None:
+        prime_loaders(loaders=loaders, parts=view, found=found)
     cursors = [encode_cursor(order, descending, row["sortKey"], row["visorRef"]) for row in page]
     return Page(total=total, rows=page, cursors=cursors, has_next=len(rows) > first)
 
@@ -251,6 +276,9 @@ async def _check_filter(db: Database, where: NominalFilter) -> None:
             raise BadUserInput(
                 f"filter.levels: MAPPA levels are 1, 2 and 3, got {level}", field="filter.levels"
             )
+    params = where.parameters()
+    if all(params[name] is None for name in FILTER_REFERENCES):
+        return
     unknown = await queries.unknown_filter_references(db, where)
     if unknown:
         name = unknown[0]

@@ -6,10 +6,21 @@ import base64
 import binascii
 import datetime
 import json
+from collections.abc import Sized
 
 from resolvers.errors import BadUserInput, quoted
 
 MAX_PAGE_SIZE = 100
+
+
+MAX_NODE_IDS = 100
+"""The most global ids one `nodes(ids:)` looks up (a page's worth)."""
+
+
+def check_id_count(ids: Sized, maximum: int = MAX_NODE_IDS) -> None:
+    """A lookup of at most `maximum` ids; more is BAD_USER_INPUT naming `ids`."""
+    if len(ids) > maximum:
+        raise BadUserInput(f"ids: at most {maximum} ids, got {len(ids)}", field="ids")
 
 
 def check_page_size(first: int, maximum: int = MAX_PAGE_SIZE) -> None:

@@ -8,9 +8,11 @@ import strawberry
 from strawberry import relay
 
 from resolvers import nominals
+from resolvers.paging import MAX_NODE_IDS, check_id_count
 from schema.context import Info
 from schema.nodes import resolve_global_ids
 from schema.page_info import page_info
+from schema.record_view_plan import view_parts
 from schema.types.nominal import Nominal
 from schema.types.nominal_connection import NominalConnection, NominalEdge
 from schema.types.nominal_filter import NominalFilter, NominalOrder, OrderDirection
@@ -44,8 +46,11 @@ class NominalQuery:
         (found,) = await resolve_global_ids(info, [id])
         return found
 
-    @strawberry.field(description="Objects by their global ids, in the order asked.")
+    @strawberry.field(
+        description=f"Objects by their global ids, in the order asked; at most {MAX_NODE_IDS}."
+    )
     async def nodes(self, info: Info, ids: list[relay.GlobalID]) -> list[relay.Node]:
+        check_id_count(ids)
         return await resolve_global_ids(info, ids)
 
     @strawberry.field(description="One nominal by its VISOR reference; an audited consultation.")
@@ -56,6 +61,8 @@ class NominalQuery:
             actor=ctx.require_actor(),
             visor_ref=visor_ref,
             purpose=purpose or ctx.purpose,
+            loaders=ctx.loaders,
+            parts=view_parts(info),
         )
         return Nominal.from_row(row)
 
@@ -80,6 +87,8 @@ class NominalQuery:
             first=first,
             after=after,
             purpose=purpose or ctx.purpose,
+            loaders=ctx.loaders,
+            parts=view_parts(info, "edges", "node"),
         )
         edges = [
             NominalEdge(cursor=cursor, node=Nominal.from_row(row))

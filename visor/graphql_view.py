@@ -21,6 +21,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+import orjson
 from cross_web import AsyncHTTPRequestAdapter, HTTPException
 from graphql import GraphQLError
 from starlette.requests import Request
@@ -161,6 +162,10 @@ class VisorGraphQL(GraphQL[Context, None]):
         return self.graphql_ide is not None and self.should_render_graphql_ide(
             self.request_adapter_class(request)
         )
+
+    def encode_json(self, data: object) -> bytes:
+        """Responses are encoded by orjson (UTF-8, compact), faster than the json module."""
+        return orjson.dumps(data)
 
     def decode_json(self, data: str | bytes) -> object:
         value = loads(data)

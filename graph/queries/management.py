@@ -1,5 +1,6 @@
 """Cypher for who manages a nominal and where, read as one picture per nominal: management and
-partnership periods, the areas that managed it, residences, associations and transfers.
+partnership periods (each with the officer's agency), the areas that managed it, residences,
+associations and transfers.
 
 One query for the whole picture keeps the round trips of a record view fixed: every nested
 lookup (an officer's agency, an area's parent, a location's area) then starts from the same
@@ -24,7 +25,8 @@ MANAGEMENT_PERIODS_OF_N = """COLLECT {
 
 PARTNERSHIPS_OF_N = """COLLECT {
     MATCH (o:Officer)-[p:PARTNER_ON]->(n)
-    RETURN {officer: o {.*}, from: p.from, to: p.to} AS period
+    RETURN {officer: o {.*}, agency: head([(o)-[:MEMBER_OF]->(a:Agency) | a {.*}]),
+            from: p.from, to: p.to} AS period
     ORDER BY p.from DESC, o.staffId
   }"""
 
@@ -49,17 +51,20 @@ ASSOCIATIONS_OF_N = f"""COLLECT {{
     ORDER BY r.from IS NULL, r.from DESC, other.visorRef, association.kind
   }}"""
 
-MANAGEMENT_PICTURES = f"""
-UNWIND $uids AS uid
-MATCH (n:Nominal {{uid: uid}})
-RETURN uid, {{
+PICTURE_OF_N = f"""{{
   managers: {MANAGEMENT_PERIODS_OF_N},
   partners: {PARTNERSHIPS_OF_N},
   areas: {AREA_PERIODS_OF_N},
   residences: {RESIDENCES_OF_N},
   associations: {ASSOCIATIONS_OF_N},
   transfers: {TRANSFERS_OF_N}
-}} AS picture
+}}"""
+"""The management picture of nominal `n` (see `management_pictures`)."""
+
+MANAGEMENT_PICTURES = f"""
+UNWIND $uids AS uid
+MATCH (n:Nominal {{uid: uid}})
+RETURN uid, {PICTURE_OF_N} AS picture
 """
 
 PICTURE_PARTS = ("managers", "partners", "areas", "residences", "associations", "transfers")

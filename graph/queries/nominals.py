@@ -7,8 +7,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from graph.db import Database, Row
+from graph.queries.record_view import ViewParts, read_view
 
 NOMINAL_BY_VISOR_REF = "MATCH (n:Nominal {visorRef: $visorRef}) RETURN n {.*} AS nominal"
+
+# Heads of record views (graph/queries/record_view.py): each binds `nodes`, the nominals found.
+NOMINAL_VIEW_BY_VISOR_REF = "MATCH (n:Nominal {visorRef: $visorRef}) WITH collect(n) AS nodes"
 
 NOMINALS_BY_UID = "MATCH (n:Nominal) WHERE n.uid IN $uids RETURN n {.*} AS nominal"
 
@@ -68,6 +72,15 @@ CALL () {{
 }}
 RETURN total, page
 """
+_PAGE_VIEW = """
+CALL () {{ {filter} RETURN count(n) AS total }}
+CALL () {{
+  {filter} {after}
+  WITH n ORDER BY {key} {direction}, n.visorRef {direction} LIMIT $limit
+  RETURN collect(n {{.*, sortKey: {key}}}) AS page, collect(n) AS found
+}}
+WITH total, page, found[..$shown] AS nodes
+"""
 NOMINALS_PAGE = {
     direction: _PAGE.format(
         filter=FILTER,
@@ -77,6 +90,16 @@ NOMINALS_PAGE = {
     )
     for direction in ("ASC", "DESC")
 }
+NOMINALS_PAGE_VIEW = {
+    direction: _PAGE_VIEW.format(
+        filter=FILTER,
+        after=_AFTER.format(op=">" if direction == "ASC" else "<"),
+        key=SORT_KEY,
+        direction=direction,
+    )
+    for direction in ("ASC", "DESC")
+}
+"""As NOMINALS_PAGE, and the first `$shown` nominals of the page as the `nodes` of a view."""
 
 SEARCH = """
 CALL db.index.fulltext.queryNodes('nominal_names', $lucene) YIELD node, score
@@ -180,6 +203,46 @@ async def nominals_page(
         )
     )[0]
     return row["total"], row["page"]
+
+
+async def nominal_view_by_visor_ref(
+    db: Database, visor_ref: str, parts: ViewParts
+) -> tuple[Row | None, dict[str, Row]]:
+    """The nominal and the parts of its record view (graph/queries/record_view.py), one query."""
+    row, found = await read_view(
+        db,
+        NOMINAL_VIEW_BY_VISOR_REF,
+        "[x IN nodes | x {.*}] AS nominals",
+        parts,
+        visorRef=visor_ref,
+    )
+    return (row["nominals"][0] if row["nominals"] else None), found
+
+
+async def nominals_page_view(
+    db: Database,
+    *,
+    where: NominalFilter,
+    order_by: str,
+    descending: bool,
+    after: tuple[str, str] | None,
+    limit: int,
+    shown: int,
+    parts: ViewParts,
+) -> tuple[int, list[Row], dict[str, Row]]:
+    """`nominals_page`, with the parts of the record views of its first `shown` nominals."""
+    row, found = await read_view(
+        db,
+        NOMINALS_PAGE_VIEW["DESC" if descending else "ASC"],
+        "total, page",
+        parts,
+        orderBy=order_by,
+        after=list(after) if after else None,
+        limit=limit,
+        shown=shown,
+        **where.parameters(),
+    )
+    return row["total"], row["page"], found
 
 
 async def search_nominals(

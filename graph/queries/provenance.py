@@ -8,10 +8,7 @@ from graph.db import Database, Row
 from graph.queries.records import IS_CURRENT, RECORD_KIND_LABELS, RECORD_ROW
 
 # Per nominal, over the current versions of its records.
-NOMINAL_PROVENANCE = f"""
-UNWIND $uids AS uid
-OPTIONAL MATCH (n:Nominal {{uid: uid}})
-RETURN uid,
+PROVENANCE_OF_N = f"""
   COUNT {{ MATCH (r:Record)-[:ABOUT]->(n) WHERE {IS_CURRENT} }} AS totalEntries,
   COLLECT {{
     MATCH (r:Record)-[:ABOUT]->(n) WHERE {IS_CURRENT}
@@ -31,7 +28,14 @@ RETURN uid,
       onBehalfOf: {{uid: a.uid}}, nominalUid: n.uid
     }}) AS entries
     RETURN {{officer: o {{.uid, .staffId, .name}}, entries: entries}}
-  }} AS byOfficer
+  }} AS byOfficer"""
+"""Nominal `n`'s provenance as the columns totalEntries, byAgency, byOfficer (needs
+$recordKinds). Columns, not a map: Neo4j refuses a subquery that aggregates inside a map."""
+
+NOMINAL_PROVENANCE = f"""
+UNWIND $uids AS uid
+OPTIONAL MATCH (n:Nominal {{uid: uid}})
+RETURN uid, {PROVENANCE_OF_N}
 """
 # byOfficer lists each officer's entries with just what the record access rule needs (marking,
 # handling code, kind, entering agency): who entered an entry is provenance the reader sees only

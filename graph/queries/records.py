@@ -38,17 +38,23 @@ RECORD_ROW = """r {.*,
 # A record is a current version when no newer revision points to it.
 IS_CURRENT = "NOT EXISTS { (:Record)-[:REVISION_OF]->(r) }"
 
-RECORDS_OF_NOMINALS = f"""
-UNWIND $keys AS key
-RETURN key.index AS index, COLLECT {{
-  MATCH (r:Record)-[:ABOUT]->(:Nominal {{uid: key.nominal}})
+# The records of the nominal matched by NOMINAL that `key` ({kinds, from, to, limit}) asks for.
+_RECORDS_OF = f"""COLLECT {{
+  MATCH (r:Record)-[:ABOUT]->(NOMINAL)
   WHERE {IS_CURRENT}
     AND (key.kinds IS NULL OR any(label IN labels(r) WHERE label IN key.kinds))
     AND (key.from IS NULL OR date(r.createdAt) >= key.from)
     AND (key.to IS NULL OR date(r.createdAt) <= key.to)
   WITH r ORDER BY r.createdAt DESC, r.uid DESC
   RETURN {RECORD_ROW}
-}}[..key.limit] AS records
+}}[..key.limit]"""
+RECORDS_OF_N_BY_KEY = _RECORDS_OF.replace("NOMINAL", "n", 1)
+"""The records of nominal `n` that the variable `key` asks for (as RECORDS_OF_NOMINALS)."""
+
+RECORDS_OF_NOMINALS = f"""
+UNWIND $keys AS key
+RETURN key.index AS index,
+  {_RECORDS_OF.replace("NOMINAL", ":Nominal {uid: key.nominal}", 1)} AS records
 """
 
 # The whole chain a record belongs to, oldest first: its ancestors (negative positions), itself
@@ -65,16 +71,19 @@ WITH uid, r, position ORDER BY position
 RETURN uid, collect({RECORD_ROW}) AS versions
 """
 
-STEWARDS = """
-UNWIND $uids AS uid
-OPTIONAL MATCH (n:Nominal {uid: uid})
-RETURN uid,
-  COLLECT { MATCH (o:Officer)-[m:MANAGES]->(n) WHERE m.to IS NULL
+# The stewards of nominal `n`: its current manager (with agency) and current partners' uids.
+STEWARD_MANAGER_OF_N = """COLLECT { MATCH (o:Officer)-[m:MANAGES]->(n) WHERE m.to IS NULL
             OPTIONAL MATCH (o)-[:MEMBER_OF]->(a:Agency)
             RETURN o {.uid, .name, .clearance, agencyUid: a.uid, agencyName: a.name}
-          }[0] AS manager,
-  COLLECT { MATCH (o:Officer)-[p:PARTNER_ON]->(n) WHERE p.to IS NULL OR p.to > datetime()
-            RETURN DISTINCT o.uid } AS partnerUids
+          }[0]"""
+STEWARD_PARTNERS_OF_N = """COLLECT {
+            MATCH (o:Officer)-[p:PARTNER_ON]->(n) WHERE p.to IS NULL OR p.to > datetime()
+            RETURN DISTINCT o.uid }"""
+
+STEWARDS = f"""
+UNWIND $uids AS uid
+OPTIONAL MATCH (n:Nominal {{uid: uid}})
+RETURN uid, {STEWARD_MANAGER_OF_N} AS manager, {STEWARD_PARTNERS_OF_N} AS partnerUids
 """
 
 
@@ -88,17 +97,20 @@ class RecordsKey(NamedTuple):
     limit: int
 
 
+def key_parameters(key: RecordsKey) -> Row:
+    """The filter of `key` as the `key` variable of RECORDS_OF_N_BY_KEY."""
+    return {
+        "kinds": list(key.kinds) if key.kinds is not None else None,
+        "from": key.from_,
+        "to": key.to,
+        "limit": key.limit,
+    }
+
+
 async def records_of_nominals(db: Database, keys: list[RecordsKey]) -> list[list[Row]]:
     """The records for each key, in key order."""
     params = [
-        {
-            "index": i,
-            "nominal": key.nominal_uid,
-            "kinds": list(key.kinds) if key.kinds is not None else None,
-            "from": key.from_,
-            "to": key.to,
-            "limit": key.limit,
-        }
+        {"index": i, "nominal": key.nominal_uid, **key_parameters(key)}
         for i, key in enumerate(keys)
     ]
     rows = await db.read(RECORDS_OF_NOMINALS, keys=params, recordKinds=list(RECORD_KIND_LABELS))
