@@ -57,7 +57,7 @@ class NominalQuery:
             visor_ref=visor_ref,
             purpose=purpose or ctx.purpose,
         )
-        return Nominal.from_row(row)
+        return Nominal.from_row(row, consulted_for=purpose or ctx.purpose)
 
     @strawberry.field(description="Nominals, filtered and ordered; an audited consultation.")
     async def nominals(
@@ -82,7 +82,9 @@ class NominalQuery:
             purpose=purpose or ctx.purpose,
         )
         edges = [
-            NominalEdge(cursor=cursor, node=Nominal.from_row(row))
+            NominalEdge(
+                cursor=cursor, node=Nominal.from_row(row, consulted_for=purpose or ctx.purpose)
+            )
             for cursor, row in zip(page.cursors, page.rows, strict=True)
         ]
         return NominalConnection(
