@@ -35,13 +35,13 @@ PATHS = """query P($format: ExportFormat!) {
     export(format: $format) } }"""
 
 
-def parsed(text: str, fmt: str) -> nx.MultiGraph[str]:
+def parsed(text: str, fmt: str) -> nx.Graph[Any]:
     if fmt == "GRAPHML":
         return nx.read_graphml(io.BytesIO(text.encode()), force_multigraph=True)
     return nx.read_gexf(io.BytesIO(text.encode()))
 
 
-def shape(g: nx.MultiGraph[str]) -> tuple[list[Any], list[Any]]:
+def shape(g: nx.Graph[Any]) -> tuple[list[Any], list[Any]]:
     """Nodes with their data, and edges (ends sorted) with their data but GEXF's own ids."""
     nodes = sorted((str(n), sorted(d.items())) for n, d in g.nodes(data=True))
     edges = sorted(
