@@ -6,7 +6,8 @@ MENTIONS the other and that the reader may see only as a RestrictedRecord stub. 
 checked again here: unless the reader has such hidden evidence now, it is NOT_FOUND (so the id
 tells nobody more than a stub would). A grant lets the requester read those entries, within
 their own clearance (a grant never lends clearance; resolvers/records.py `may_read`), and
-nothing else; each read through it is audited as DISCLOSE.
+nothing else, whether by `node(id:)` or in the nominal's record list; each read through it is
+audited as DISCLOSE.
 
 Audited: a request is a COLLECT and a decision an ALTER, each concerning the holder and the
 other nominal; reading the list is a CONSULT of the nominals it names.
@@ -18,6 +19,7 @@ import base64
 import binascii
 import datetime
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -27,11 +29,12 @@ from graph.models.enums import AuditAction
 from graph.queries import link_disclosure as queries
 from graph.queries import records as record_queries
 from graph.writes import link_disclosure as writes
+from loaders.records import RecordLoaders
 from resolvers import paging
 from resolvers.actor import Actor
 from resolvers.audit import record_consultation
 from resolvers.errors import BadUserInput, Conflict, Forbidden, NotFound, quoted
-from resolvers.records import may_read
+from resolvers.records import RecordView, may_read, nominal_records, record_granted_reads
 from resolvers.validation import text
 
 HIDDEN_LINK = "HiddenLink"
@@ -202,3 +205,34 @@ def evidence_shown(actor: Actor, row: Row) -> list[str]:
     if requester.get("uid") != actor.uid or row["status"] != DisclosureStatus.GRANTED.value:
         return []
     return list(row.get("evidence") or [])
+
+
+async def records_with_grants(
+    *,
+    db: Database,
+    loaders: RecordLoaders,
+    actor: Actor,
+    nominal_uid: str,
+    kinds: Sequence[str] | None,
+    from_: datetime.date | None,
+    to: datetime.date | None,
+    first: int,
+    purpose: str | None,
+) -> list[RecordView]:
+    """A consulted nominal's record list (resolvers/records.py `nominal_records`) in which an
+    entry disclosed to the reader by a granted request is read in full, audited as one DISCLOSE
+    event with the consultation's `purpose`. Without a purpose there is no consultation to
+    attach the disclosure to, so grants do not count and such an entry stays a stub."""
+    views = await nominal_records(
+        loaders=loaders,
+        actor=actor,
+        nominal_uid=nominal_uid,
+        kinds=kinds,
+        from_=from_,
+        to=to,
+        first=first,
+        grants=purpose is not None,
+    )
+    if purpose is not None:
+        await record_granted_reads(db=db, actor=actor, views=views, purpose=purpose)
+    return views

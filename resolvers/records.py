@@ -159,12 +159,14 @@ async def nominal_records(
     from_: datetime.date | None = None,
     to: datetime.date | None = None,
     first: int = 50,
+    grants: bool = False,
 ) -> list[RecordView]:
     """Current versions of a nominal's records, newest first (by createdAt), filtered by kind and
-    by the date of createdAt (both ends inclusive)."""
+    by the date of createdAt (both ends inclusive); link disclosure grants count only with
+    `grants` (view_records)."""
     key = records_key(nominal_uid=nominal_uid, kinds=kinds, from_=from_, to=to, first=first)
     rows = await loaders.by_nominal.load(key)
-    return await view_records(loaders=loaders, actor=actor, rows=rows)
+    return await view_records(loaders=loaders, actor=actor, rows=rows, grants=grants)
 
 
 def _native(value: object) -> object:
@@ -246,13 +248,21 @@ async def get_records_by_uid(
     ]
     nominal_uids = sorted({v.row["nominalUid"] for v in views if v.row.get("nominalUid")})
     await record_consultation(db=db, actor=actor, nominal_uids=nominal_uids, purpose=stated)
+    await record_granted_reads(db=db, actor=actor, views=views, purpose=stated)
+    by_uid = {view.row["uid"]: view for view in views}
+    return [by_uid.get(uid) for uid in uids]
+
+
+async def record_granted_reads(
+    *, db: Database, actor: Actor, views: Sequence[RecordView], purpose: str
+) -> None:
+    """One DISCLOSE event for the entries among `views` (read with `grants`) that the actor
+    reads only because a link disclosure was granted to them; nothing when there are none."""
     granted = [v for v in views if not v.restricted and read_by_grant(actor, v.row)]
     if granted:
         await record_disclosure(
             db=db,
             actor=actor,
             nominal_uids=sorted({v.row["nominalUid"] for v in granted}),
-            purpose=f"{stated} (link disclosure of {', '.join(v.row['uid'] for v in granted)})",
+            purpose=f"{purpose} (link disclosure of {', '.join(v.row['uid'] for v in granted)})",
         )
-    by_uid = {view.row["uid"]: view for view in views}
-    return [by_uid.get(uid) for uid in uids]

@@ -153,9 +153,10 @@ class AnalysisQuery:
         return [NearbyResidence.from_value(value) for value in found]
 
     @strawberry.field(
-        description="The nominals of the network of `seed` (all link kinds, within `depth`, 1 "
-        "to 3, at most 2000 nominals) ranked by `metric` over its visible links, highest "
-        "first, at most `limit`; the same for the same seed. " + ACCESS
+        description="The nominals of the network of `seed` (as `network` fetches it: links of "
+        "the kinds in `via`, all kinds when not given, whose period overlaps [from, to], "
+        "within `depth`, 1 to 3, at most 2000 nominals) ranked by `metric` over its visible "
+        "links, highest first, at most `limit`; the same for the same seed. " + ACCESS
     )
     async def rank(
         self,
@@ -164,6 +165,9 @@ class AnalysisQuery:
         metric: CentralityMetric,
         depth: int = 2,
         limit: int = ranking.DEFAULT_RANKED,
+        via: list[LinkKind] | None = None,
+        from_: Annotated[datetime.date | None, strawberry.argument(name="from")] = None,
+        to: datetime.date | None = None,
         purpose: Purpose = None,
     ) -> Ranking:
         ctx = info.context
@@ -175,20 +179,27 @@ class AnalysisQuery:
             depth=depth,
             metric=metric.value,
             limit=limit,
+            via=_kinds(via),
+            from_=from_,
+            to=to,
             purpose=purpose or ctx.purpose,
         )
         return Ranking.from_value(value)
 
     @strawberry.field(
-        description="The Louvain communities (seed 0) of the network of `seed` (all link "
-        "kinds, within `depth`, 1 to 3, at most 2000 nominals) over its visible links, "
-        "largest first; the same for the same seed. " + ACCESS
+        description="The Louvain communities (seed 0) of the network of `seed` (as `network` "
+        "fetches it: links of the kinds in `via`, all kinds when not given, whose period "
+        "overlaps [from, to], within `depth`, 1 to 3, at most 2000 nominals) over its visible "
+        "links, largest first; the same for the same seed. " + ACCESS
     )
     async def communities(
         self,
         info: Info,
         seed: list[str],
         depth: int = 2,
+        via: list[LinkKind] | None = None,
+        from_: Annotated[datetime.date | None, strawberry.argument(name="from")] = None,
+        to: datetime.date | None = None,
         purpose: Purpose = None,
     ) -> list[Community]:
         ctx = info.context
@@ -198,6 +209,9 @@ class AnalysisQuery:
             actor=ctx.require_actor(),
             seed=seed,
             depth=depth,
+            via=_kinds(via),
+            from_=from_,
+            to=to,
             purpose=purpose or ctx.purpose,
         )
         return [

@@ -64,7 +64,7 @@ class NominalQuery:
             loaders=ctx.loaders,
             parts=view_parts(info),
         )
-        return Nominal.from_row(row)
+        return Nominal.from_row(row, consulted_for=purpose or ctx.purpose)
 
     @strawberry.field(description="Nominals, filtered and ordered; an audited consultation.")
     async def nominals(
@@ -91,7 +91,9 @@ class NominalQuery:
             parts=view_parts(info, "edges", "node"),
         )
         edges = [
-            NominalEdge(cursor=cursor, node=Nominal.from_row(row))
+            NominalEdge(
+                cursor=cursor, node=Nominal.from_row(row, consulted_for=purpose or ctx.purpose)
+            )
             for cursor, row in zip(page.cursors, page.rows, strict=True)
         ]
         return NominalConnection(

@@ -1,9 +1,10 @@
 """After an operation has run, every root field it was refused (FORBIDDEN) is recorded as a
 REFUSED audit event (resolvers/refusals.py): the officer, the operation (the root field), the
 reason, and the nominals the field's arguments name (`visorRef`, `otherVisorRef`, `nominal`,
-`id`, `ids`, `request`, `transfer`, at the top or inside `input`). One write per refused field,
-after the answer is complete; UNAUTHENTICATED (no officer) and bad input (not refused) write
-nothing."""
+`id`, `ids`, `request`, `transfer`, at the top or inside `input`; an analysis's `seed`, and the
+`from` and `to` of `paths`, which are nominals there and dates elsewhere). One write per refused
+field, after the answer is complete; UNAUTHENTICATED (no officer) and bad input (not refused)
+write nothing."""
 
 from __future__ import annotations
 
@@ -33,6 +34,10 @@ log = logging.getLogger("visor.audit")
 VISOR_REF_KEYS = ("visorRef", "otherVisorRef")
 GLOBAL_ID_KEYS = ("nominal", "id", "request", "transfer")
 GLOBAL_IDS_KEYS = ("ids",)
+NOMINALS_KEYS = ("seed",)
+"""A list of nominals, each a visorRef or a global id: the seed of network, rank, communities."""
+NOMINAL_KEYS_OF = {"paths": ("from", "to")}
+"""Arguments that name a nominal (a visorRef or a global id) in these root fields only."""
 
 
 class RefusalAudit(SchemaExtension):
@@ -100,9 +105,14 @@ def named_in(node: FieldNode | None, variables: Mapping[str, Any]) -> NamedInAtt
     named = NamedInAttempt()
     if node is None:
         return named
+    nominal_keys = NOMINAL_KEYS_OF.get(node.name.value, ())
     for argument in node.arguments or ():
         value = value_from_ast_untyped(argument.value, dict(variables))
-        _collect(named, argument.name.value, value)
+        key = argument.name.value
+        if key in nominal_keys and isinstance(value, str):
+            _add_nominal(named, value)
+            continue
+        _collect(named, key, value)
         if argument.name.value == "input" and isinstance(value, dict):
             for key, inner in value.items():
                 _collect(named, str(key), inner)
@@ -112,13 +122,24 @@ def named_in(node: FieldNode | None, variables: Mapping[str, Any]) -> NamedInAtt
 def _collect(named: NamedInAttempt, key: str, value: Any) -> None:
     if key in VISOR_REF_KEYS and isinstance(value, str):
         named.visor_refs.append(value)
+    elif key == "nominal" and isinstance(value, str):
+        _add_nominal(named, value)  # `nominal` takes a global id or a visorRef
     elif key in GLOBAL_ID_KEYS and isinstance(value, str):
-        if not _add_global_id(named, value) and key == "nominal":
-            named.visor_refs.append(value)  # `nominal` takes a global id or a visorRef
+        _add_global_id(named, value)
     elif key in GLOBAL_IDS_KEYS and isinstance(value, list):
         for item in value:
             if isinstance(item, str):
                 _add_global_id(named, item)
+    elif key in NOMINALS_KEYS and isinstance(value, list):
+        for item in value:
+            if isinstance(item, str):
+                _add_nominal(named, item)
+
+
+def _add_nominal(named: NamedInAttempt, value: str) -> None:
+    """A nominal named by its global id or, failing that, its visorRef."""
+    if not _add_global_id(named, value):
+        named.visor_refs.append(value)
 
 
 def _add_global_id(named: NamedInAttempt, value: str) -> bool:

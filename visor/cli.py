@@ -19,6 +19,7 @@ from graph.neo4j_jars import LocalServerError
 from graph.queries.nominals import count_nominals
 from graph.queries.officers import actor_by_staff_id
 from graph.reset import delete_everything
+from visor.analysis_cli import add_analysis_command
 from visor.db_backup import HEAD_FILE, BackupError, backup, restore
 from visor.import_command import add_import_command
 from visor.progress import ProgressLine
@@ -148,6 +149,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_import_command(commands, positive_int)
     add_standards_command(commands)
     add_report_command(commands)
+    add_analysis_command(commands)
     return parser
 
 

@@ -71,10 +71,14 @@ async def collect(
         reached = {link.target for link in found.links} - visited
         visited |= reached
         if len(graph.nominals) > limit:
+            hint = (
+                f"raise limit (at most {limits.MAX_NODES})"
+                if limit < limits.MAX_NODES
+                else "name fewer seeds or follow fewer link kinds (via) or a narrower window"
+            )
             raise BadUserInput(
                 f"{step.limit_field}: the network has more than {limit} nominals within depth "
-                f"{depth}; lower the depth or raise {step.limit_field} "
-                f"(at most {limits.MAX_NODES})",
+                f"{depth}; lower the depth or {hint}",
                 field=step.limit_field,
             )
         frontier = sorted(reached)

@@ -1,10 +1,11 @@
-"""`rank` and `communities`: the network the `network` analysis fetches (under its node cap),
-measured by networkx in a worker thread. One COMBINE event names every nominal of the network
-the measure combined."""
+"""`rank` and `communities`: the network the `network` analysis fetches (its `collect`, under
+the node cap, with the same `via` and time window), measured by networkx in a worker thread.
+One COMBINE event names every nominal of the network the measure combined."""
 
 from __future__ import annotations
 
 import asyncio
+import datetime
 from dataclasses import dataclass
 
 from graph.db import Database, Row
@@ -41,10 +42,14 @@ async def _fetch(
     actor: Actor,
     seed: list[str],
     depth: int,
+    via: list[str] | None,
+    from_: datetime.date | None,
+    to: datetime.date | None,
     purpose: str | None,
 ) -> tuple[LinkGraph, str]:
     stated = require_purpose(purpose)
-    refs = check_network(seed=seed, depth=depth, limit=limits.MAX_NODES, from_=None, to=None)
+    refs = check_network(seed=seed, depth=depth, limit=limits.MAX_NODES, from_=from_, to=to)
+    kinds = limits.check_kinds(via)
     starts = await start_nominals(db=db, refs=refs, field="seed")
     seed_uids = [row["uid"] for row in starts]
     await require_analysis_access(loaders=loaders, actor=actor, start_uids=seed_uids)
@@ -55,7 +60,7 @@ async def _fetch(
         seed_uids=seed_uids,
         seeds=LinkGraph(nominals={row["uid"]: row for row in starts}),
         depth=depth,
-        step=Step(kinds=list(limits.check_kinds(None)), from_=None, to=None, limit_field="depth"),
+        step=Step(kinds=kinds, from_=from_, to=to, limit_field="depth"),
         limit=limits.MAX_NODES,
     )
     return graph, stated
@@ -70,12 +75,23 @@ async def rank(
     depth: int,
     metric: str,
     limit: int,
+    via: list[str] | None,
+    from_: datetime.date | None,
+    to: datetime.date | None,
     purpose: str | None,
 ) -> Ranking:
     """The `limit` highest-scoring nominals of the network, ties by visorRef."""
     limits.check_bound("limit", limit, low=1, high=limits.MAX_NODES)
     graph, stated = await _fetch(
-        db=db, loaders=loaders, actor=actor, seed=seed, depth=depth, purpose=purpose
+        db=db,
+        loaders=loaders,
+        actor=actor,
+        seed=seed,
+        depth=depth,
+        via=via,
+        from_=from_,
+        to=to,
+        purpose=purpose,
     )
     g = centrality.simple_graph(graph)
     scores = await asyncio.to_thread(centrality.centrality, g, metric)
@@ -97,11 +113,22 @@ async def communities(
     actor: Actor,
     seed: list[str],
     depth: int,
+    via: list[str] | None,
+    from_: datetime.date | None,
+    to: datetime.date | None,
     purpose: str | None,
 ) -> list[list[Row]]:
     """The Louvain communities of the network, largest first, members by visorRef."""
     graph, stated = await _fetch(
-        db=db, loaders=loaders, actor=actor, seed=seed, depth=depth, purpose=purpose
+        db=db,
+        loaders=loaders,
+        actor=actor,
+        seed=seed,
+        depth=depth,
+        via=via,
+        from_=from_,
+        to=to,
+        purpose=purpose,
     )
     g = centrality.simple_graph(graph)
     found = await asyncio.to_thread(centrality.communities, g)

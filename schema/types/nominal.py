@@ -37,6 +37,9 @@ class Nominal(NominalManagementFields, NominalMovementFields, NominalRecordField
     reach: strawberry.Private[nominals.Reach] = nominals.Reach.CONSULTED
     """How the request reached it; unless consulted, only its identifying fields may be read
     (schema/identity_guard.py)."""
+    consulted_for: strawberry.Private[str | None] = None
+    """The purpose it was consulted for, when known: the purpose of a DISCLOSE event when its
+    record list shows an entry disclosed to the reader (resolvers/link_disclosure.py)."""
 
     @classmethod
     async def fetch_rows(cls, info: Info, uids: list[str]) -> list[Row | None]:
@@ -46,7 +49,13 @@ class Nominal(NominalManagementFields, NominalMovementFields, NominalRecordField
         )
 
     @classmethod
-    def from_row(cls, row: Row, *, reach: nominals.Reach = nominals.Reach.CONSULTED) -> Nominal:
+    def from_row(
+        cls,
+        row: Row,
+        *,
+        reach: nominals.Reach = nominals.Reach.CONSULTED,
+        consulted_for: str | None = None,
+    ) -> Nominal:
         born = row.get("dateOfBirth")
         return cls(
             uid=row["uid"],
@@ -63,6 +72,7 @@ class Nominal(NominalManagementFields, NominalMovementFields, NominalRecordField
             status=NominalStatus(row["status"]),
             version=int(row["version"]),
             reach=reach,
+            consulted_for=consulted_for,
         )
 
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
-from resolvers import provenance
+from resolvers import link_disclosure, provenance
 from resolvers import records as rules
 from schema.context import Info
 from schema.types.custody_status import CustodyStatus
@@ -28,11 +28,13 @@ class NominalRecordFields:
     if TYPE_CHECKING:
         uid: str
         status: NominalStatus
+        consulted_for: str | None
 
     @strawberry.field(
         description="Current versions of the nominal's record entries, newest first, filtered "
         f"by kind and by creation date (both ends inclusive); `first` at most "
-        f"{rules.MAX_RECORDS}."
+        f"{rules.MAX_RECORDS}. An entry disclosed to the reader by a granted link disclosure "
+        "is read in full, audited as DISCLOSE."
     )
     async def records(
         self,
@@ -46,7 +48,8 @@ class NominalRecordFields:
         first: int = 50,
     ) -> list[Record]:
         ctx = info.context
-        views = await rules.nominal_records(
+        views = await link_disclosure.records_with_grants(
+            db=ctx.db,
             loaders=ctx.loaders.records,
             actor=ctx.require_actor(),
             nominal_uid=self.uid,
@@ -54,6 +57,7 @@ class NominalRecordFields:
             from_=from_,
             to=to,
             first=first,
+            purpose=self.consulted_for or ctx.purpose,
         )
         return [show_record(view) for view in views]
 

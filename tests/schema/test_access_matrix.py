@@ -612,6 +612,10 @@ REFUSED_READS_NAME = {
     "disclosurePackage": (A,),
     "nominalStanding": (A,),
     "coLocated": (A,),
+    "paths": (A, B),
+    "network": (A,),
+    "rank": (A,),
+    "communities": (A,),
 }
 
 

@@ -16,8 +16,10 @@ from tests.write_graph import changes_nothing
 from visor.settings import Settings
 
 RANK = """
-query R($seed: [String!]!, $metric: CentralityMetric!, $depth: Int, $limit: Int, $p: String) {
-  rank(seed: $seed, metric: $metric, depth: $depth, limit: $limit, purpose: $p) {
+query R($seed: [String!]!, $metric: CentralityMetric!, $depth: Int, $limit: Int, $p: String,
+        $via: [LinkKind!], $from: Date, $to: Date) {
+  rank(seed: $seed, metric: $metric, depth: $depth, limit: $limit, purpose: $p, via: $via,
+       from: $from, to: $to) {
     nominals { nominal { visorRef } score }
     networkSize
     sampled
@@ -26,8 +28,10 @@ query R($seed: [String!]!, $metric: CentralityMetric!, $depth: Int, $limit: Int,
 """
 
 COMMUNITIES = """
-query C($seed: [String!]!, $depth: Int, $p: String) {
-  communities(seed: $seed, depth: $depth, purpose: $p) { members { visorRef } size }
+query C($seed: [String!]!, $depth: Int, $p: String, $via: [LinkKind!], $from: Date, $to: Date) {
+  communities(seed: $seed, depth: $depth, purpose: $p, via: $via, from: $from, to: $to) {
+    members { visorRef } size
+  }
 }
 """
 
@@ -86,6 +90,60 @@ async def test_rank_scores_the_visible_network(
     assert ranked(ask(base_url, settings, RANK, metric=metric, depth=2)) == first
 
 
+def scored(body: dict[str, Any]) -> tuple[list[tuple[str, float]], int]:
+    assert "errors" not in body, body
+    found = body["data"]["rank"]
+    return [(x["nominal"]["visorRef"], x["score"]) for x in found["nominals"]], found["networkSize"]
+
+
+# With `via` and the time window, the network measured is the one `network` fetches with them.
+# Depth 2 from A: A -ASSOCIATION (from 2020-01-01, open)- B -SHARED_ADDRESS (2021-06-01 ..
+# 2021-12-31)- C, and A's hidden co-mention of E (2022-05-01).
+@pytest.mark.usefixtures("links")
+@pytest.mark.parametrize(
+    ("variables", "expected"),
+    [
+        # Associations only: the shared address and the co-mention are not followed.
+        ({"via": ["ASSOCIATION"]}, ([(A, 1.0), (B, 1.0)], 2)),
+        # From 2022: the shared address ended in 2021; the hidden co-mention's end E stays.
+        ({"from": "2022-01-01"}, ([(A, 1.0), (B, 1.0), (E, 0.0)], 3)),
+        # Up to mid-2021: the shared address began on 2021-06-01, the co-mention in 2022.
+        ({"to": "2021-05-31"}, ([(A, 1.0), (B, 1.0)], 2)),
+        # Inside the shared address's period, and both kinds that reach C.
+        (
+            {"via": ["ASSOCIATION", "SHARED_ADDRESS"], "from": "2021-07-01", "to": "2021-07-31"},
+            ([(B, 2.0), (A, 1.0), (C, 1.0)], 3),
+        ),
+    ],
+)
+async def test_rank_follows_via_and_the_window(
+    base_url: str,
+    settings: Settings,
+    variables: dict[str, Any],
+    expected: tuple[list[tuple[str, float]], int],
+) -> None:
+    body = ask(base_url, settings, RANK, metric="DEGREE", depth=2, **variables)
+    assert scored(body) == expected
+
+
+@pytest.mark.usefixtures("links")
+@pytest.mark.parametrize(
+    ("variables", "expected"),
+    [
+        ({"via": ["ASSOCIATION"]}, [[A, B]]),
+        ({"via": ["SHARED_ADDRESS"], "seed": [B]}, [[B, C]]),
+        ({"to": "2021-05-31"}, [[A, B]]),
+        ({"from": "2022-01-01"}, [[A, B], [E]]),
+    ],
+)
+async def test_communities_follow_via_and_the_window(
+    base_url: str, settings: Settings, variables: dict[str, Any], expected: list[list[str]]
+) -> None:
+    body = ask(base_url, settings, COMMUNITIES, depth=2, **variables)
+    assert "errors" not in body, body
+    assert [[m["visorRef"] for m in c["members"]] for c in body["data"]["communities"]] == expected
+
+
 @pytest.mark.usefixtures("links")
 async def test_rank_keeps_the_limit(base_url: str, settings: Settings) -> None:
     found = ranked(ask(base_url, settings, RANK, metric="DEGREE", depth=2, limit=2))
@@ -139,6 +197,8 @@ async def test_who_may_not_ask(
         ({"depth": 0}, "depth"),
         ({"p": None}, "purpose"),
         ({"seed": []}, "seed"),
+        ({"via": []}, "via"),
+        ({"from": "2022-01-01", "to": "2021-01-01"}, "from"),
     ],
 )
 async def test_bad_input_names_the_field(

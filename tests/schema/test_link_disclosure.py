@@ -307,3 +307,59 @@ async def test_a_grant_never_lends_clearance(
     body = read(base_url, settings, "W-AN2", secret)
     assert body["data"]["node"]["__typename"] == "RestrictedRecord"
     assert "MARKER" not in json.dumps(body)
+
+
+RECORD_LIST = """
+query View($ref: String!) {
+  nominal(visorRef: $ref, purpose: "network review") {
+    records(kinds: [INTELLIGENCE]) {
+      __typename id ... on Intelligence { text } ... on RestrictedRecord { notice }
+    }
+  }
+}
+"""
+
+
+def record_list(base_url: str, settings: Settings, staff_id: str) -> dict[str, str]:
+    """The reader's view of VR-0000001's intelligence entries: record uid → text or stub."""
+    body = gql(base_url, settings, staff_id, RECORD_LIST, {"ref": "VR-0000001"})
+    assert "errors" not in body, body
+    return {
+        uid_of(entry["id"]): entry.get("text") or entry["__typename"]
+        for entry in body["data"]["nominal"]["records"]
+    }
+
+
+async def test_a_grant_is_honoured_in_the_nominals_record_list(
+    graph: Database, base_url: str, settings: Settings, evidence: str
+) -> None:
+    other_entry = gql(
+        base_url,
+        settings,
+        "W-PRT",
+        ADD,
+        {"input": intel(text="MARKER-OTHER", mentions=["VR-0000003"])},
+    )["data"]["addIntelligence"]["id"]
+    stubs = {uid_of(evidence): "RestrictedRecord", uid_of(other_entry): "RestrictedRecord"}
+    assert record_list(base_url, settings, "W-ANL") == stubs
+    request = ask(base_url, settings, "W-ANL")["data"]["requestLinkDisclosure"]["id"]
+    assert "errors" not in decide(base_url, settings, "W-MGR", request)
+    before = len(await audit_events(graph))
+
+    # The grantee reads the granted entry there, and only that one; the read is a DISCLOSE.
+    assert record_list(base_url, settings, "W-ANL") == {
+        uid_of(evidence): "MARKER-EVIDENCE seen with Jane Doe.",
+        uid_of(other_entry): "RestrictedRecord",
+    }
+    events = (await audit_events(graph))[before:]
+    assert [(e["action"], e["officer"], e["nominals"]) for e in events] == [
+        ("CONSULT", "W-ANL", ["VR-0000001"]),
+        ("DISCLOSE", "W-ANL", ["VR-0000001"]),
+    ]
+    assert events[1]["purpose"] == f"network review (link disclosure of {uid_of(evidence)})"
+
+    # Anyone else still gets the stub, and no DISCLOSE is written for them.
+    before = len(await audit_events(graph))
+    assert record_list(base_url, settings, "W-SUP") == stubs
+    events = (await audit_events(graph))[before:]
+    assert [(e["action"], e["officer"]) for e in events] == [("CONSULT", "W-SUP")]
