@@ -14,21 +14,24 @@ BREACH = "Breach"
 ORDER_FIELD = "input.order"
 
 
-def check_order(kind: str, values: dict[str, Any], order_uid: str | None) -> str | None:
+def check_order(
+    kind: str, values: dict[str, Any], order_uid: str | None, *, field: str = ORDER_FIELD
+) -> str | None:
     """What can be told before the graph is read: only a breach of an ORDER names an order, and
-    such a breach must name one."""
+    such a breach must name one (`field`: where the order is named; the import names it by its
+    source id)."""
     if kind != BREACH:
         if order_uid is not None:
-            raise BadUserInput(f"{ORDER_FIELD}: only a breach names an order", field=ORDER_FIELD)
+            raise BadUserInput(f"{field}: only a breach names an order", field=field)
         return None
     of_order = values.get("breaches") == BreachOf.ORDER.value
     if of_order and order_uid is None:
-        raise BadUserInput(f"{ORDER_FIELD}: is required when breaches is ORDER", field=ORDER_FIELD)
+        raise BadUserInput(f"{field}: is required when breaches is ORDER", field=field)
     if not of_order and order_uid is not None:
         raise BadUserInput(
-            f"{ORDER_FIELD}: only a breach of an ORDER names an order (breaches is "
+            f"{field}: only a breach of an ORDER names an order (breaches is "
             f"{values.get('breaches')})",
-            field=ORDER_FIELD,
+            field=field,
         )
     return order_uid
 
