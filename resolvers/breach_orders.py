@@ -45,3 +45,18 @@ async def resolve_order(tx: CountingTx, *, order_uid: str | None, nominal_uid: s
             f"{ORDER_FIELD}: not a current civil order of the nominal the breach is about",
             field=ORDER_FIELD,
         )
+
+
+def check_revision(kind: str, old: dict[str, Any], changes: dict[str, Any]) -> None:
+    """A revision keeps what a breach breaches: a breach of an ORDER BREACHES its order and one of
+    the notification requirements breaches none, and a revision carries the link of the version
+    it replaces, so `breaches` may not change (record the other breach with addBreach)."""
+    wanted = changes.get("breaches")
+    if kind == BREACH and wanted is not None and wanted != old.get("breaches"):
+        field = "input.changes.breaches"
+        raise BadUserInput(
+            f"{field}: a breach of {old.get('breaches')} stays one (its BREACHES link to an "
+            "order follows it); record the breach of "
+            f"{wanted} with addBreach instead",
+            field=field,
+        )

@@ -22,8 +22,9 @@ from neo4j.spatial import WGS84Point
 from graph.db import CountingTx, Row
 from graph.importing import lookup
 from graph.importing.entities import ImportRow, Provenance
+from graph.models.enums import NominalStatus
 from graph.queries.records import RECORD_KIND_LABELS
-from graph.writes.records import derive_risk_levels
+from graph.writes.records import derive_risk_levels, derive_whereabouts_status
 
 # Takes the audit chain head's write lock without changing it (a property set and removed again),
 # so concurrent audited writes, other imports included, wait, and the lookups that follow read
@@ -377,6 +378,15 @@ async def write_records(
     if kind == "RiskAssessment" and touched:
         # The nominal's risk level follows its latest assessment (resolvers/nominal_state.py).
         await derive_risk_levels(tx, sorted(touched), now)
+    if kind == "WhereaboutsUnknown" and touched:
+        # An open whereabouts-unknown entry shows in the status (resolvers/nominal_state.py).
+        await derive_whereabouts_status(
+            tx,
+            sorted(touched),
+            now,
+            unknown=NominalStatus.WHEREABOUTS_UNKNOWN.value,
+            community=NominalStatus.COMMUNITY.value,
+        )
 
 
 def _orders(row: ImportRow) -> list[str]:

@@ -99,6 +99,9 @@ async def test_a_breach_before_its_order_in_the_file_breaches_it(
         "toString(w.fromOn) AS fromOn, toString(w.toOn) AS toOn"
     )
     assert stored == [{"reason": "WANTED", "fromOn": "2023-05-01", "toOn": "2023-06-01"}]
+    # WU-1 is still open: the nominal's status shows it (resolvers/nominal_state.py).
+    status = await graph.read("MATCH (n:Nominal {visorRef: $ref}) RETURN n.status AS s", ref=REF)
+    assert status == [{"s": "WHEREABOUTS_UNKNOWN"}]
     before = await dump(graph)
     again = await run(graph, path)
     assert not again.wrote and again.invalid_rows == 0
