@@ -12,7 +12,10 @@ import pytest
 from strawberry import relay
 
 from graph.db import Database
-from tests.write_graph import audit_events, changes_nothing, create_write_graph, error, gql
+from resolvers.actor import load_actor
+from resolvers.errors import BadUserInput
+from resolvers.record_writes import revise_record
+from tests.write_graph import audit_events, changes_nothing, create_write_graph, dump, error, gql
 from visor.settings import Settings
 
 ORDER = """
@@ -278,6 +281,7 @@ async def test_a_revision_may_not_change_what_a_breach_breaches(
     body = gql(base_url, settings, "W-MGR", BREACH, {"input": {"visorRef": "VR-0000001", **fields}})
     assert "errors" not in body, body
     breach = body["data"]["addBreach"]["id"]
+    # Over GraphQL `breaches` is not a field of RecordChanges: the schema refuses it.
     body = await changes_nothing(
         graph,
         lambda: gql(
@@ -288,11 +292,23 @@ async def test_a_revision_may_not_change_what_a_breach_breaches(
             {"input": {"id": breach, "version": 1, "changes": {"breaches": switch}}},
         ),
     )
-    assert error(body) == ("BAD_USER_INPUT", "input.changes.breaches")
-    assert body["errors"][0]["message"] == (
+    assert error(body)[0] == "BAD_USER_INPUT" and "breaches" in body["errors"][0]["message"]
+    # The resolver, which every caller of a revision goes through, refuses it too.
+    before = await dump(graph)
+    with pytest.raises(BadUserInput) as refused:
+        await revise_record(
+            db=graph,
+            actor=await load_actor(db=graph, staff_id="W-MGR"),
+            uid=uid_of(breach),
+            version=1,
+            changes={"breaches": switch},
+        )
+    assert refused.value.field == "input.changes.breaches"
+    assert refused.value.message == (
         f"input.changes.breaches: a breach of {fields['breaches']} stays one (its BREACHES link "
         f"to an order follows it); record the breach of {switch} with addBreach instead"
     )
+    assert await dump(graph) == before
 
 
 async def test_an_open_whereabouts_entry_shows_in_the_nominals_status(
