@@ -14,21 +14,24 @@ BREACH = "Breach"
 ORDER_FIELD = "input.order"
 
 
-def check_order(kind: str, values: dict[str, Any], order_uid: str | None) -> str | None:
+def check_order(
+    kind: str, values: dict[str, Any], order_uid: str | None, *, field: str = ORDER_FIELD
+) -> str | None:
     """What can be told before the graph is read: only a breach of an ORDER names an order, and
-    such a breach must name one."""
+    such a breach must name one (`field`: where the order is named; the import names it by its
+    source id)."""
     if kind != BREACH:
         if order_uid is not None:
-            raise BadUserInput(f"{ORDER_FIELD}: only a breach names an order", field=ORDER_FIELD)
+            raise BadUserInput(f"{field}: only a breach names an order", field=field)
         return None
     of_order = values.get("breaches") == BreachOf.ORDER.value
     if of_order and order_uid is None:
-        raise BadUserInput(f"{ORDER_FIELD}: is required when breaches is ORDER", field=ORDER_FIELD)
+        raise BadUserInput(f"{field}: is required when breaches is ORDER", field=field)
     if not of_order and order_uid is not None:
         raise BadUserInput(
-            f"{ORDER_FIELD}: only a breach of an ORDER names an order (breaches is "
+            f"{field}: only a breach of an ORDER names an order (breaches is "
             f"{values.get('breaches')})",
-            field=ORDER_FIELD,
+            field=field,
         )
     return order_uid
 
@@ -41,4 +44,19 @@ async def resolve_order(tx: CountingTx, *, order_uid: str | None, nominal_uid: s
         raise BadUserInput(
             f"{ORDER_FIELD}: not a current civil order of the nominal the breach is about",
             field=ORDER_FIELD,
+        )
+
+
+def check_revision(kind: str, old: dict[str, Any], changes: dict[str, Any]) -> None:
+    """A revision keeps what a breach breaches: a breach of an ORDER BREACHES its order and one of
+    the notification requirements breaches none, and a revision carries the link of the version
+    it replaces, so `breaches` may not change (record the other breach with addBreach)."""
+    wanted = changes.get("breaches")
+    if kind == BREACH and wanted is not None and wanted != old.get("breaches"):
+        field = "input.changes.breaches"
+        raise BadUserInput(
+            f"{field}: a breach of {old.get('breaches')} stays one (its BREACHES link to an "
+            "order follows it); record the breach of "
+            f"{wanted} with addBreach instead",
+            field=field,
         )

@@ -6,13 +6,16 @@ resolvers/import_rows.py.
 The file is streamed, never read whole; it is read in passes:
 
 1. every row's fields (resolvers/import_rows.py), and the keys the file defines: its nominals'
-   visorRefs and its source ids, as 8-byte digests (graph/importing/keys.py; the only thing
-   held that grows with the file);
-2. against the graph, in batches: the nominal rows first, then the other rows (codes and areas
-   exist, each referred nominal is in the file or the register and the importer may write to it,
-   a source id already imported is the same kind of thing about the same nominal);
+   visorRefs and its source ids, as 8-byte digests (graph/importing/keys.py), and for each civil
+   order its line and its nominal's digest (what is held grows with the file by these alone);
+2. against the graph, in batches: the nominal rows first, then the other rows, breaches last
+   (codes and areas exist, each referred nominal is in the file or the register and the importer
+   may write to it, a source id already imported is the same kind of thing about the same
+   nominal, a breach's order is a civil order of the same nominal in the file or imported
+   before);
 3. writing, when no row is bad (or with `skip_invalid`, skipping the bad ones): nominal rows
-   first, then the rest, `batch_size` rows per write transaction.
+   first, then the rest, breaches last (they may breach a civil order of the file), `batch_size`
+   rows per write transaction.
 
 Each write transaction holds its rows' changes, their provenance (ENTERED_BY the importing
 officer, ON_BEHALF_OF the importing agency, `sourceFile` and `sourceLine`) and, when it changed
@@ -37,6 +40,8 @@ from graph.importing.entities import (
     ADDRESS,
     ALIAS,
     ASSOCIATION,
+    BREACH,
+    CIVIL_ORDER,
     KEYED_BY_SOURCE_ID,
     NOMINAL,
     ImportRow,
@@ -75,6 +80,17 @@ class ImportReport:
     errors: list[RowError] = field(default_factory=list)
 
 
+NOMINALS_FIRST, RECORDS_AND_THE_REST, BREACHES_LAST = PHASES = (0, 1, 2)
+"""The passes over the rows, in order: nominal rows, then the rest but breaches, then breaches
+(so the civil orders a breach breaches are checked and written before it)."""
+
+
+def _phase(entity: object) -> int:
+    if entity == NOMINAL:
+        return NOMINALS_FIRST
+    return BREACHES_LAST if entity == BREACH else RECORDS_AND_THE_REST
+
+
 def _key(row: ImportRow) -> tuple[str, int] | None:
     """(field, digest) of the key a row defines in the file, if any."""
     if row.entity == NOMINAL:
@@ -108,6 +124,8 @@ class _Run:
         self.duplicates: set[int] = set()
         self.first_lines: dict[int, int] = {}
         self.failed_nominals: set[str] = set()
+        self.orders: dict[int, tuple[int, int]] = {}
+        """The file's civil orders: source id digest → (line, digest of the nominal's visorRef)."""
         self.nominal_rows = 0
         self.other_rows = 0
         self.valid_rows = 0
@@ -120,20 +138,20 @@ class _Run:
             self.report.errors.append(error)
         self.on_error(error)
 
-    def rows(self, *, nominals: bool) -> Iterator[ImportRow]:
-        """The rows that passed so far, of nominals or of everything else, in file order."""
+    def rows(self, *, phase: int) -> Iterator[ImportRow]:
+        """The rows that passed so far, of one phase (_phase), in file order."""
         for item in RowReader(self.path, self.fmt):
             if isinstance(item, RowProblem) or item.line in self.bad_lines:
                 continue
-            if (item.values.get("entity") == NOMINAL) != nominals:
+            if _phase(item.values.get("entity")) != phase:
                 continue
             checked = check_row(item, clearance=self.importer.clearance)
             if isinstance(checked, ImportRow):
                 yield checked
 
-    def batches(self, *, nominals: bool) -> Iterator[list[ImportRow]]:
+    def batches(self, *, phase: int) -> Iterator[list[ImportRow]]:
         batch: list[ImportRow] = []
-        for row in self.unique_rows(nominals=nominals):
+        for row in self.unique_rows(phase=phase):
             batch.append(row)
             if len(batch) >= self.batch_size:
                 yield batch
@@ -163,6 +181,8 @@ class _Run:
                 self.other_rows += 1
             if key is not None:
                 (self.nominals if checked.entity == NOMINAL else self.keys).add(key[1])
+            if checked.entity == CIVIL_ORDER and key is not None:
+                self.orders.setdefault(key[1], (checked.line, digest(NOMINAL, checked.visor_ref)))
         size = max(reader.size, 1)
         if reader.bytes_read < size:  # trailing blank lines: the bar still ends at 100%
             self.progress("checking file", size, size)
@@ -172,9 +192,17 @@ class _Run:
         """Whether the file defines the nominal `ref` (in a row found good so far)."""
         return digest(NOMINAL, ref) in self.nominals and ref not in self.failed_nominals
 
-    def unique_rows(self, *, nominals: bool) -> Iterator[ImportRow]:
+    def order_in_file(self, source_id: str) -> int | None:
+        """The digest of the nominal (visorRef) of the civil order `source_id` the file defines
+        in a row found good so far; None if it defines none."""
+        found = self.orders.get(digest("Record", source_id))
+        if found is None or found[0] in self.bad_lines:
+            return None
+        return found[1]
+
+    def unique_rows(self, *, phase: int) -> Iterator[ImportRow]:
         """rows(), the second and later rows of a key given more than once reported."""
-        for row in self.rows(nominals=nominals):
+        for row in self.rows(phase=phase):
             key = _key(row)
             if key is not None and key[1] in self.duplicates:
                 first = self.first_lines.setdefault(key[1], row.line)
@@ -187,15 +215,19 @@ class _Run:
 
     async def check_graph(self) -> None:
         total, done = self.nominal_rows + self.other_rows, 0
-        for nominals in (True, False):
-            for batch in self.batches(nominals=nominals):
+        for phase in PHASES:
+            for batch in self.batches(phase=phase):
                 problems = await check_batch(
-                    self.db, batch, importer=self.importer, in_file=self.in_file
+                    self.db,
+                    batch,
+                    importer=self.importer,
+                    in_file=self.in_file,
+                    order_in_file=self.order_in_file,
                 )
                 for problem in problems:
                     self.error(problem)
                 self.valid_rows += sum(1 for row in batch if row.line not in self.bad_lines)
-                if nominals:
+                if phase == NOMINALS_FIRST:
                     for row in batch:
                         if row.line in self.bad_lines:
                             self.failed_nominals.add(row.visor_ref)
@@ -226,8 +258,8 @@ class _Run:
     async def _write_batches(
         self, prov: Provenance
     ) -> AsyncIterator[tuple[list[ImportRow], writes.Outcome]]:
-        for nominals in (True, False):
-            for batch in self.batches(nominals=nominals):
+        for phase in PHASES:
+            for batch in self.batches(phase=phase):
                 yield batch, await self._write_in_tx(batch, prov)
 
     async def _write_in_tx(self, batch: list[ImportRow], prov: Provenance) -> writes.Outcome:

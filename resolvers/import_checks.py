@@ -3,7 +3,9 @@ codes and areas exist, each nominal referred to is in the file or the register a
 officer may write to it (its manager or a current partner, as for the mutations), a nominal's
 category belongs to the scheme of its managing area's jurisdiction and a new one is managed in an
 area the importing agency covers (resolvers/jurisdiction.py, as for createNominal), and a source
-id already imported is the same kind of thing about the same nominal.
+id already imported is the same kind of thing about the same nominal, and a breach of an ORDER
+breaches a civil order of the same nominal, named by the agency's source id: one of the file's
+or one imported before (the current version of it).
 """
 
 from __future__ import annotations
@@ -13,7 +15,15 @@ from dataclasses import dataclass
 
 from graph.db import CountingTx, Database, Row
 from graph.importing import lookup
-from graph.importing.entities import ADDRESS, ASSOCIATION, NOMINAL, ImportRow, is_record
+from graph.importing.entities import (
+    ADDRESS,
+    ASSOCIATION,
+    CIVIL_ORDER,
+    NOMINAL,
+    ImportRow,
+    is_record,
+)
+from graph.importing.keys import digest
 from graph.queries import jurisdiction
 from graph.writes.references import missing_references
 from resolvers.errors import Forbidden, NotFound
@@ -64,8 +74,17 @@ async def load_importer(*, db: Database, agency_code: str, staff_id: str) -> Imp
     )
 
 
+OrderInFile = Callable[[str], int | None]
+"""A civil order's source id → the digest of its nominal's visorRef if the file defines it."""
+
+
 async def check_batch(
-    db: Database, batch: list[ImportRow], *, importer: Importer, in_file: Callable[[str], bool]
+    db: Database,
+    batch: list[ImportRow],
+    *,
+    importer: Importer,
+    in_file: Callable[[str], bool],
+    order_in_file: OrderInFile = lambda _: None,
 ) -> list[RowError]:
     """The problems of a batch of rows found good on their own, against the graph."""
     problems = await _check_codes(db, batch)
@@ -91,9 +110,13 @@ async def check_batch(
         links = await lookup.associations(
             tx, agency, [str(r.source_id) for r in keyed[ASSOCIATION]]
         )
+        orders = await lookup.records(
+            tx, agency, sorted({r.order_source_id for r in batch if r.order_source_id})
+        )
         found: list[RowError] = []
         for row in batch:
             found += _check_row(row, known, areas, records, residences, links, in_file)
+            found += _check_order(row, orders, order_in_file, agency)
         return found + await _check_jurisdiction(tx, batch, known, importer)
 
     return sorted(problems + await db.read_tx(work), key=lambda error: error.line)
@@ -239,3 +262,45 @@ def _check_row(
             )
         )
     return found
+
+
+def _check_order(
+    row: ImportRow, orders: dict[str, Row], order_in_file: OrderInFile, agency: str
+) -> list[RowError]:
+    """A breach's order: a civil order about the same nominal, the file's row when the file
+    gives it (it supersedes the one imported before), else the current one imported before."""
+    source_id = row.order_source_id
+    if source_id is None:
+        return []
+    field, same = "orderSourceId", "a civil order of the nominal the breach is about"
+    in_file = order_in_file(source_id)
+    if in_file is not None:
+        if in_file != digest(NOMINAL, row.visor_ref):
+            return [
+                RowError(
+                    row.line,
+                    field,
+                    f"{source_id} is in this file as another nominal's civil order; "
+                    f"the order must be {same}",
+                )
+            ]
+        return []
+    old = orders.get(source_id)
+    if old is None:
+        return [
+            RowError(
+                row.line,
+                field,
+                f"no civil order {source_id} in this file or imported by {agency} before",
+            )
+        ]
+    if old["kind"] != CIVIL_ORDER or old["visorRef"] != row.visor_ref:
+        return [
+            RowError(
+                row.line,
+                field,
+                f"{source_id} was imported as a {old['kind']} about {old['visorRef']}; "
+                f"the order must be {same}",
+            )
+        ]
+    return []

@@ -3,7 +3,8 @@ the same limits, enumerations, date rules and reference-code sets.
 
 A row names its `entity`; its other fields are the stored (camelCase) names of that entity plus
 the keys that tie it to the graph: `visorRef` (the nominal), `sourceId` (the importing agency's
-own id of an address, association or record), `areaCode`, `otherVisorRef`, `alias`. Every problem
+own id of an address, association or record), `areaCode`, `otherVisorRef`, `alias`, and a
+breach's `orderSourceId` (the agency's source id of the CivilOrder it breaches). Every problem
 of a row is reported (not only the first), each with its line, field and reason. Checks that
 need the graph (codes, areas, nominals, who may write) are made in batches elsewhere
 (resolvers/bulk_import.py).
@@ -20,6 +21,7 @@ from graph.importing.entities import (
     ADDRESS,
     ALIAS,
     ASSOCIATION,
+    BREACH,
     ENTITIES,
     NOMINAL,
     ImportRow,
@@ -27,7 +29,7 @@ from graph.importing.entities import (
 )
 from graph.importing.reading import ENTITY_FIELD, SourceRow
 from graph.models.enums import AssociationKind, Classification, ResidenceKind
-from resolvers import validation
+from resolvers import breach_orders, validation
 from resolvers.errors import BadUserInput
 from resolvers.nominal_writes import VISOR_REF
 from resolvers.validation import (
@@ -47,7 +49,10 @@ from resolvers.validation import (
 )
 
 # Fields that tie a row to the graph rather than being stored on the entity itself.
-KEY_FIELDS = frozenset({"visorRef", "sourceId", "areaCode", "otherVisorRef", "alias", "mentions"})
+KEY_FIELDS = frozenset(
+    {"visorRef", "sourceId", "areaCode", "otherVisorRef", "alias", "mentions", "orderSourceId"}
+)
+ORDER_SOURCE_ID = "orderSourceId"
 MAX_MENTIONS = 50
 LIST_SEPARATOR = "|"
 """Separates the entries of a list field (aliases, attendees) in a CSV cell."""
@@ -126,6 +131,7 @@ SPECS: dict[str, dict[str, Field]] = {
     },
 }
 SPECS["Intelligence"]["mentions"] = Field(visor_refs)
+SPECS[BREACH][ORDER_SOURCE_ID] = Field(name)
 assert set(SPECS) == set(ENTITIES)
 
 
@@ -238,6 +244,9 @@ def _check_across_fields(entity: str, values: dict[str, Any], clearance: str) ->
         except BadUserInput as exc:
             field = (exc.field or "").removeprefix("row.")
             raise BadUserInput(exc.message.replace("row.", "", 1), field=field) from None
+        breach_orders.check_order(
+            entity, values, values.get(ORDER_SOURCE_ID), field=ORDER_SOURCE_ID
+        )
     first, last = values.get("from"), values.get("to")
     if first is not None and last is not None and last < first:
         raise BadUserInput(f"to: {last} is before from {first}", field="to")
@@ -269,4 +278,5 @@ def _import_row(
         other_visor_ref=values.get("otherVisorRef"),
         alias=values.get("alias"),
         mentions=tuple(values.get("mentions") or ()),
+        order_source_id=values.get(ORDER_SOURCE_ID),
     )

@@ -12,6 +12,10 @@ itself.
   is DECEASED or REMOVED); when no period is open any more (the open one revised with an end
   date), CUSTODY becomes COMMUNITY again; any other status stays. `updateNominal` may not set
   COMMUNITY while a period is open, nor CUSTODY while none is.
+- Whereabouts: a nominal in the community with an open WhereaboutsUnknown entry (no `toOn`) is
+  WHEREABOUTS_UNKNOWN, so its status shows the open entry (and the minimum standard "a current
+  address or whereabouts status" counts it); when no entry is open any more (the open one revised
+  with its `toOn`), it is COMMUNITY again. Any other status (custody, hospital) stays.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from resolvers.errors import BadUserInput
 
 KIND_RISK = "RiskAssessment"
 KIND_CUSTODY = "CustodyPeriod"
+KIND_WHEREABOUTS = "WhereaboutsUnknown"
 CUSTODY_KEEPS = (NominalStatus.DECEASED.value, NominalStatus.REMOVED.value)
 """Statuses an open custody period does not change."""
 
@@ -80,8 +85,8 @@ async def check_custody_overlap(
 async def follow_records(
     tx: CountingTx, *, nominal_uids: list[str], kind: str, now: datetime.datetime
 ) -> None:
-    """After an entry of `kind` was added or revised: the nominals' risk level or custody
-    status follows their records again (in the same transaction)."""
+    """After an entry of `kind` was added or revised: the nominals' risk level, custody or
+    whereabouts status follows their records again (in the same transaction)."""
     if kind == KIND_RISK:
         await writes.derive_risk_levels(tx, nominal_uids, now)
     elif kind == KIND_CUSTODY:
@@ -92,6 +97,14 @@ async def follow_records(
             custody=NominalStatus.CUSTODY.value,
             community=NominalStatus.COMMUNITY.value,
             kept=list(CUSTODY_KEEPS),
+        )
+    elif kind == KIND_WHEREABOUTS:
+        await writes.derive_whereabouts_status(
+            tx,
+            nominal_uids,
+            now,
+            unknown=NominalStatus.WHEREABOUTS_UNKNOWN.value,
+            community=NominalStatus.COMMUNITY.value,
         )
 
 

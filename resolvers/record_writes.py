@@ -202,6 +202,7 @@ async def revise_record(
     values = validate_fields(_spec(kind), changes, prefix="input.changes", partial=True)
     if not values:
         raise BadUserInput("input.changes: nothing to change", field="input.changes")
+    breach_orders.check_revision(kind, old, values)
     merged = {**old, **values}
     check_clearance(
         actor.clearance, str(merged["classification"]), field="input.changes.classification"

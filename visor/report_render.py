@@ -108,8 +108,10 @@ def _table_html(table: ReportTable) -> str:
     )
     notes = "".join(f'<p class="notes">{html.escape(n)}</p>' for n in table.notes)
     return (
-        f'<section id="{html.escape(table.id)}">\n<h2>{html.escape(table.title)}</h2>\n'
-        f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}</tbody>\n</table>\n"
+        f'<section id="{html.escape(table.id)}">\n'
+        f'<h2 id="{html.escape(table.id)}-title">{html.escape(table.title)}</h2>\n'
+        f'<table aria-labelledby="{html.escape(table.id)}-title">\n'
+        f"<thead><tr>{head}</tr></thead>\n<tbody>\n{body}</tbody>\n</table>\n"
         f"{notes}</section>\n"
     )
 

@@ -17,6 +17,9 @@ RECORD_KINDS = (
     "CustodyPeriod",
     "Notification",
     "Note",
+    "CivilOrder",
+    "Breach",
+    "WhereaboutsUnknown",
 )
 
 RELATIONSHIPS: dict[str, tuple[str, str]] = {
@@ -30,6 +33,7 @@ RELATIONSHIPS: dict[str, tuple[str, str]] = {
     "MENTIONS": ("Record", "Nominal"),
     "REVISION_OF": ("Record", "Record"),
     "VERIFIED": ("Officer", "Record"),
+    "BREACHES": ("Breach", "CivilOrder"),
     "OF": ("Transfer", "Nominal"),
     "FROM_AREA": ("Transfer", "Area"),
     "TO_AREA": ("Transfer", "Area"),

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from graph.db import Database
 from graph.demo._batch import Batch
+from graph.demo._enforcement import generate_enforcement
 from graph.demo._links import LinkPlanner
 from graph.demo._nominals import associate, generate_nominal
 from graph.demo._officers import generate_staff
@@ -105,6 +106,7 @@ async def load_demo(
         ]
         for plan in plans:
             generate_records(rng, batch, plan, agency_uids)
+            generate_enforcement(batch, plan, agency_uids)
         associate(rng, batch, plans)
         links.link(batch, plans, start, agency_uids)
         return batch

@@ -169,7 +169,7 @@ def generate_records(
             _assessed_as(_latest_assessed(chains), _risk_level(batch, plan))
         for chain in chains:
             for version in chain:
-                _entry(rng, batch, kind, plan, version, version["createdAt"], agency_uids)
+                add_entry(rng, batch, kind, plan, version, version["createdAt"], agency_uids)
             for newer, older in zip(chain[1:], chain, strict=False):
                 batch.rel("REVISION_OF", newer["uid"], older["uid"])
 
@@ -202,7 +202,7 @@ def _chain(rng: DemoRandom, kind: str, plan: NominalPlan, n: int) -> list[dict[s
     return chain
 
 
-def _entry(
+def add_entry(
     rng: DemoRandom,
     batch: Batch,
     kind: str,

@@ -130,3 +130,20 @@ HOSPITALS = {
     "E08000012": "Secure Hospital Unit, Liverpool",
     "E08000025": "Regional Secure Unit, Birmingham",
 }
+
+ORDER_PROHIBITIONS = (
+    "No unsupervised contact with children under 16",
+    "No use of an internet-enabled device without disclosing it to the police",
+    "No deletion of internet browsing history",
+    "No travel outside the United Kingdom",
+    "No entry to parks, play areas or swimming pools",
+    "No residence in a household with children under 16",
+)
+NOTIFICATION_BREACHES = (
+    "Failed to notify a change of address within 3 days",
+    "Failed to make the annual notification",
+    "Failed to notify foreign travel 7 days in advance",
+    "Failed to notify a change of name",
+    "Failed to notify bank account and card details",
+    "Failed to notify residence with a child for 12 hours",
+)

@@ -15,6 +15,8 @@ NOMINAL = "Nominal"
 ALIAS = "Alias"
 ADDRESS = "Address"
 ASSOCIATION = "Association"
+BREACH = "Breach"
+CIVIL_ORDER = "CivilOrder"
 ENTITIES: tuple[str, ...] = (NOMINAL, ALIAS, ADDRESS, ASSOCIATION, *RECORD_KIND_LABELS)
 KEYED_BY_SOURCE_ID: frozenset[str] = frozenset({ADDRESS, ASSOCIATION, *RECORD_KIND_LABELS})
 """Entities merged on the importing agency's own id (`sourceId`)."""
@@ -39,6 +41,8 @@ class ImportRow:
     alias: str | None = None
     mentions: tuple[str, ...] = ()
     """The visorRefs of the other nominals an intelligence row mentions (MENTIONS)."""
+    order_source_id: str | None = None
+    """The importing agency's source id of the CivilOrder a breach of an ORDER breaches."""
 
 
 @dataclass(frozen=True)

@@ -53,7 +53,8 @@ RETURN id, r.uid AS uid, [key IN $fields | r[key]] AS values,
        [label IN labels(r) WHERE label IN $kinds][0] AS kind,
        COLLECT { MATCH (r)-[:ABOUT]->(n:Nominal) RETURN n.visorRef }[0] AS visorRef,
        COLLECT { MATCH (r)-[:MENTIONS]->(m:Nominal) RETURN m.visorRef ORDER BY m.visorRef }
-         AS mentions
+         AS mentions,
+       COLLECT { MATCH (r)-[:BREACHES]->(o:CivilOrder) RETURN o.sourceId }[0] AS orderSourceId
 """
 
 RESIDENCES = """
@@ -107,8 +108,8 @@ async def nominal_props(
 async def records(
     tx: CountingTx, agency: str, ids: list[str], fields: list[str] | None = None
 ) -> dict[str, Row]:
-    """sourceId → {uid, kind, visorRef, mentions (visorRefs, sorted), props: each of `fields`}
-    of the current version."""
+    """sourceId → {uid, kind, visorRef, mentions (visorRefs, sorted), orderSourceId (the source id
+    of the civil order a breach BREACHES), props: each of `fields`} of the current version."""
     if not ids:
         return {}
     wanted = fields or []

@@ -22,8 +22,9 @@ from neo4j.spatial import WGS84Point
 from graph.db import CountingTx, Row
 from graph.importing import lookup
 from graph.importing.entities import ImportRow, Provenance
+from graph.models.enums import NominalStatus
 from graph.queries.records import RECORD_KIND_LABELS
-from graph.writes.records import derive_risk_levels
+from graph.writes.records import derive_risk_levels, derive_whereabouts_status
 
 # Takes the audit chain head's write lock without changing it (a property set and removed again),
 # so concurrent audited writes, other imports included, wait, and the lookups that follow read
@@ -64,6 +65,8 @@ SET n.aliases = coalesce(n.aliases, []) + added, n.updatedAt = $now, n.version =
 RETURN n.uid AS uid, size(added) AS added
 """
 
+# A breach of an ORDER (row.orders: the one source id of its CivilOrder, written before it)
+# BREACHES the current version of that order; a row that finds none is not written.
 _CREATE_RECORDS = """
 MATCH (writer:Officer {{uid: $officerUid}})
 MATCH (agency:Agency {{uid: $agencyUid}})
@@ -80,11 +83,21 @@ CALL (r, row) {{
   MATCH (mentioned:Nominal {{visorRef: mentionedRef}})
   CREATE (r)-[:MENTIONS]->(mentioned)
 }}
+CALL (r, row) {{
+  UNWIND row.orders AS orderId
+  MATCH (order:Record:CivilOrder {{sourceAgency: $agency, sourceId: orderId}})
+  WHERE NOT EXISTS {{ (:Record)-[:REVISION_OF]->(order) }}
+  CREATE (r)-[:BREACHES]->(order)
+}}
+WITH r, row, nominal
+WHERE COUNT {{ (r)-[:BREACHES]->() }} = size(row.orders)
 RETURN nominal.uid AS uid
 """
 
 # As graph/writes/records.py _REVISE: a new node copying the current version, changes applied;
-# it MENTIONS the nominals the row names (the newer export's list).
+# it MENTIONS the nominals the row names (the newer export's list) and a breach BREACHES the
+# order the row names: the very version the old one breaches when that is the same order, else
+# its current version.
 _REVISE_RECORDS = """
 MATCH (writer:Officer {{uid: $officerUid}})
 MATCH (agency:Agency {{uid: $agencyUid}})
@@ -99,12 +112,28 @@ CREATE (r)-[:REVISION_OF]->(old)
 CREATE (r)-[:ABOUT]->(nominal)
 CREATE (r)-[:ENTERED_BY {{at: $now}}]->(writer)
 CREATE (r)-[:ON_BEHALF_OF]->(agency)
-WITH r, row, nominal
+WITH r, row, nominal, old
 CALL (r, row) {{
   UNWIND row.mentions AS mentionedRef
   MATCH (mentioned:Nominal {{visorRef: mentionedRef}})
   CREATE (r)-[:MENTIONS]->(mentioned)
 }}
+CALL (r, row, old) {{
+  UNWIND row.orders AS orderId
+  CALL (old, orderId) {{
+    MATCH (old)-[:BREACHES]->(order:CivilOrder {{sourceAgency: $agency, sourceId: orderId}})
+    RETURN order
+    UNION
+    MATCH (order:Record:CivilOrder {{sourceAgency: $agency, sourceId: orderId}})
+    WHERE NOT EXISTS {{ (:Record)-[:REVISION_OF]->(order) }}
+      AND NOT EXISTS {{ (old)-[:BREACHES]->(:CivilOrder {{sourceAgency: $agency,
+                                                         sourceId: orderId}}) }}
+    RETURN order
+  }}
+  CREATE (r)-[:BREACHES]->(order)
+}}
+WITH r, row, nominal
+WHERE COUNT {{ (r)-[:BREACHES]->() }} = size(row.orders)
 RETURN nominal.uid AS uid
 """
 
@@ -309,12 +338,14 @@ async def write_records(
                     "visorRef": row.visor_ref,
                     "props": props,
                     "mentions": list(row.mentions),
+                    "orders": _orders(row),
                 }
             )
             continue
         changes = differences(old["props"], row.props)
         mentions_changed = sorted(old.get("mentions") or []) != sorted(row.mentions)
-        if changes or mentions_changed:
+        order_changed = old.get("orderSourceId") != row.order_source_id
+        if changes or mentions_changed or order_changed:
             changes.update(_source(prov, row))
             revisions.append(
                 {
@@ -322,11 +353,17 @@ async def write_records(
                     "uid": uuid.uuid4().hex,
                     "changes": changes,
                     "mentions": list(row.mentions),
+                    "orders": _orders(row),
                 }
             )
         else:
             out.add(kind, "unchanged")
-    params = {"officerUid": prov.officer_uid, "agencyUid": prov.agency_uid, "now": now}
+    params = {
+        "officerUid": prov.officer_uid,
+        "agencyUid": prov.agency_uid,
+        "agency": prov.agency_code,
+        "now": now,
+    }
     touched: set[str] = set()
     if creates:
         result = await _expect(tx, CREATE_RECORDS[kind], creates, **params)
@@ -341,6 +378,19 @@ async def write_records(
     if kind == "RiskAssessment" and touched:
         # The nominal's risk level follows its latest assessment (resolvers/nominal_state.py).
         await derive_risk_levels(tx, sorted(touched), now)
+    if kind == "WhereaboutsUnknown" and touched:
+        # An open whereabouts-unknown entry shows in the status (resolvers/nominal_state.py).
+        await derive_whereabouts_status(
+            tx,
+            sorted(touched),
+            now,
+            unknown=NominalStatus.WHEREABOUTS_UNKNOWN.value,
+            community=NominalStatus.COMMUNITY.value,
+        )
+
+
+def _orders(row: ImportRow) -> list[str]:
+    return [row.order_source_id] if row.order_source_id else []
 
 
 def _residence(row: ImportRow, prov: Provenance) -> dict[str, Any]:

@@ -249,6 +249,41 @@ SET n.status = status, n.updatedAt = $now, n.version = n.version + 1
 RETURN n.uid AS uid
 """
 
+# Whether the nominal `n` has a current WhereaboutsUnknown entry still open (no toOn).
+_HAS_OPEN_WHEREABOUTS = """EXISTS {
+  MATCH (w:Record:WhereaboutsUnknown)-[:ABOUT]->(n)
+  WHERE w.toOn IS NULL AND NOT EXISTS { (:Record)-[:REVISION_OF]->(w) }
+}"""
+
+# COMMUNITY becomes $unknown while a whereabouts-unknown entry is open, and back when none is;
+# every other status (custody and hospital among them) stays.
+DERIVE_WHEREABOUTS_STATUS = f"""
+UNWIND $nominalUids AS nominalUid
+MATCH (n:Nominal {{uid: nominalUid}})
+WITH n, {_HAS_OPEN_WHEREABOUTS} AS unknown
+WITH n, CASE
+  WHEN unknown AND n.status = $community THEN $unknown
+  WHEN NOT unknown AND n.status = $unknown THEN $community
+  ELSE n.status END AS status
+WHERE status <> n.status
+SET n.status = status, n.updatedAt = $now, n.version = n.version + 1
+RETURN n.uid AS uid
+"""
+
+
+async def derive_whereabouts_status(
+    tx: CountingTx, nominal_uids: list[str], now: datetime.datetime, *, unknown: str, community: str
+) -> list[str]:
+    """The nominals whose status changed."""
+    rows = await tx.run(
+        DERIVE_WHEREABOUTS_STATUS,
+        nominalUids=nominal_uids,
+        now=now,
+        unknown=unknown,
+        community=community,
+    )
+    return [str(row["uid"]) for row in rows]
+
 
 async def custody_periods(tx: CountingTx, *, nominal_uid: str, except_uid: str) -> list[Row]:
     """{uid, establishment, startedOn, endedOn} of each current custody period, by start."""

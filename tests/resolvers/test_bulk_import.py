@@ -32,6 +32,9 @@ SAMPLE_STEMS = [
     "custody_periods",
     "notifications",
     "notes",
+    "civil_orders",
+    "breaches",
+    "whereabouts_unknown",
 ]
 
 COUNTS = """
@@ -114,7 +117,8 @@ async def test_every_sample_file_imports_and_a_second_run_changes_nothing(
 
     found = await counts(graph)
     assert found["Nominal"] == 2 + 3
-    assert found["Record"] == 13
+    assert found["Record"] == 13 + 4
+    assert found["BREACHES"] == 1
     assert found["RESIDED_AT"] == 3 and found["ASSOCIATED_WITH"] == 2
     assert (await verify_chain(graph)).problem is None
 

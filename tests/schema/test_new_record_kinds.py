@@ -12,7 +12,10 @@ import pytest
 from strawberry import relay
 
 from graph.db import Database
-from tests.write_graph import audit_events, changes_nothing, create_write_graph, error, gql
+from resolvers.actor import load_actor
+from resolvers.errors import BadUserInput
+from resolvers.record_writes import revise_record
+from tests.write_graph import audit_events, changes_nothing, create_write_graph, dump, error, gql
 from visor.settings import Settings
 
 ORDER = """
@@ -260,3 +263,78 @@ async def test_order_and_whereabouts_validation_writes_nothing(
         ),
     )
     assert error(body) == ("BAD_USER_INPUT", field)
+
+
+@pytest.mark.parametrize(
+    ("fields", "switch"),
+    [
+        ({**OF_ORDER}, "NOTIFICATION_REQUIREMENTS"),
+        ({**OF_ORDER, "breaches": "NOTIFICATION_REQUIREMENTS"}, "ORDER"),
+    ],
+)
+async def test_a_revision_may_not_change_what_a_breach_breaches(
+    graph: Database, base_url: str, settings: Settings, fields: dict[str, Any], switch: str
+) -> None:
+    order = add_order(base_url, settings)
+    if fields["breaches"] == "ORDER":
+        fields = {**fields, "order": order}
+    body = gql(base_url, settings, "W-MGR", BREACH, {"input": {"visorRef": "VR-0000001", **fields}})
+    assert "errors" not in body, body
+    breach = body["data"]["addBreach"]["id"]
+    # Over GraphQL `breaches` is not a field of RecordChanges: the schema refuses it.
+    body = await changes_nothing(
+        graph,
+        lambda: gql(
+            base_url,
+            settings,
+            "W-MGR",
+            REVISE,
+            {"input": {"id": breach, "version": 1, "changes": {"breaches": switch}}},
+        ),
+    )
+    assert error(body)[0] == "BAD_USER_INPUT" and "breaches" in body["errors"][0]["message"]
+    # The resolver, which every caller of a revision goes through, refuses it too.
+    before = await dump(graph)
+    with pytest.raises(BadUserInput) as refused:
+        await revise_record(
+            db=graph,
+            actor=await load_actor(db=graph, staff_id="W-MGR"),
+            uid=uid_of(breach),
+            version=1,
+            changes={"breaches": switch},
+        )
+    assert refused.value.field == "input.changes.breaches"
+    assert refused.value.message == (
+        f"input.changes.breaches: a breach of {fields['breaches']} stays one (its BREACHES link "
+        f"to an order follows it); record the breach of {switch} with addBreach instead"
+    )
+    assert await dump(graph) == before
+
+
+async def test_an_open_whereabouts_entry_shows_in_the_nominals_status(
+    graph: Database, base_url: str, settings: Settings
+) -> None:
+    async def status() -> str:
+        rows = await graph.read("MATCH (n:Nominal {visorRef: 'VR-0000001'}) RETURN n.status AS s")
+        return str(rows[0]["s"])
+
+    assert await status() == "COMMUNITY"
+    body = gql(
+        base_url,
+        settings,
+        "W-MGR",
+        WHEREABOUTS,
+        {"input": {"visorRef": "VR-0000001", "reason": "WANTED", "fromOn": "2024-03-01"}},
+    )
+    assert "errors" not in body, body
+    entry = body["data"]["addWhereaboutsUnknown"]["id"]
+    assert await status() == "WHEREABOUTS_UNKNOWN"
+    body = gql(
+        base_url,
+        settings,
+        "W-MGR",
+        REVISE,
+        {"input": {"id": entry, "version": 1, "changes": {"toOn": "2024-03-20"}}},
+    )
+    assert "errors" not in body, body
+    assert await status() == "COMMUNITY"
