@@ -7,32 +7,15 @@ import time
 
 import httpx
 import pytest
-from playwright.async_api import Page, expect
+from playwright.async_api import expect
 
 from graph.db import Database
 from tests.record_graph import SECRET_TEXTS, create_record_graph
 from tests.schema.test_transfer_workflow import RECEIVING_OFFICERS, request
 from tests.web.conftest import Web
+from tests.web.steps import open_record, sign_in
 from tests.write_graph import create_write_graph
 from visor.settings import Settings
-from visor.tokens import issue_token
-
-
-async def sign_in(web: Web, settings: Settings, staff_id: str, *, ttl: int = 3600) -> Page:
-    page = await web.open()
-    await page.get_by_label("Bearer token").fill(
-        issue_token(settings.secret, staff_id, ttl_seconds=ttl)
-    )
-    await page.get_by_role("button", name="Sign in", exact=True).click()
-    await expect(page.locator("#me-name")).to_be_visible()
-    return page
-
-
-async def open_record(page: Page, ref: str, purpose: str) -> None:
-    await page.goto(page.url.split("#")[0] + f"#/record/{ref}")
-    await page.get_by_label("Purpose of this consultation").fill(purpose)
-    await page.get_by_role("button", name="Open record").click()
-    await expect(page.locator("#record-title")).to_contain_text(ref)
 
 
 @pytest.fixture

@@ -22,6 +22,7 @@ function header() {
     h("button", { type: "button", id: "sign-out", onclick: () => session.signOut("Signed out.") }, "Sign out"));
   nav.replaceChildren(
     h("a", { href: "#/search" }, "Search"),
+    h("a", { href: "#/chart" }, "Link chart"),
     h("a", { href: "#/transfers" }, "Transfers inbox"));
 }
 
@@ -43,6 +44,7 @@ async function route() {
   document.body.dataset.screen = screen || "search";
   if (screen === "record" && value) await recordScreen(value);
   else if (screen === "transfers") await transfersScreen(session.me);
+  else if (screen === "chart") await (await import("./chart.js")).chartScreen(value);
   else searchScreen(value);
   document.body.dataset.ready = location.hash;
 }

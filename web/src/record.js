@@ -154,7 +154,8 @@ export async function recordScreen(ref) {
       h("p", {}, `Manager: ${n.manager ? `${n.manager.name} (${n.manager.agency?.code})` : "none"} · Area: ${n.currentArea?.name ?? "none"}`),
       n.aliases.length ? h("p", {}, `Aliases: ${n.aliases.join(", ")}`) : null,
       h("p", { id: "provenance-total" }, `${n.provenance.totalEntries} entries from ${n.provenance.byAgency.map((a) => `${a.agency?.code} (${a.entries})`).join(", ")}`),
-      h("p", {}, `Purpose of this consultation: ${purpose}`)),
+      h("p", {}, `Purpose of this consultation: ${purpose}`),
+      h("p", {}, h("a", { id: "open-chart", class: "button", href: `#/chart/${encodeURIComponent(n.visorRef)}` }, "Open the link chart"))),
     h("section", { id: "records", "aria-label": "Records by kind" },
       h("h2", {}, "Records"),
       [...byKind.entries()].map(([kind, records]) => [
