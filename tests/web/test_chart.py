@@ -33,7 +33,9 @@ async def link_graph(db: Database) -> Database:
 
 
 async def counts(chart: Locator) -> tuple[int, int, int]:
-    found = [await chart.get_attribute(f"data-{name}") for name in ("nodes", "edges", "hidden-links")]
+    found = [
+        await chart.get_attribute(f"data-{name}") for name in ("nodes", "edges", "hidden-links")
+    ]
     return int(found[0] or -1), int(found[1] or -1), int(found[2] or -1)
 
 
@@ -94,9 +96,7 @@ async def test_an_analyst_expands_asks_the_manager_narrows_the_window_and_export
     assert until == "2020-01-01"
     await expect(chart).not_to_have_attribute("data-edges", "3")
     narrowed = await counts(chart)
-    assert narrowed == api_counts(
-        base_url, settings, seed=["VR-0000001", "VR-0000002"], to=until
-    )
+    assert narrowed == api_counts(base_url, settings, seed=["VR-0000001", "VR-0000002"], to=until)
     assert narrowed[1] < expanded[1]
 
     async with page.expect_download() as download_info:

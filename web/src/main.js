@@ -3,6 +3,7 @@ import { h } from "./dom.js";
 import { recordScreen } from "./record.js";
 import { searchScreen } from "./search.js";
 import { session } from "./session.js";
+import { supervises, supervisorScreen } from "./supervisor.js";
 import { loadMe, signInScreen } from "./signin.js";
 import { leaveTransfers, transfersScreen } from "./transfers.js";
 
@@ -23,7 +24,8 @@ function header() {
   nav.replaceChildren(
     h("a", { href: "#/search" }, "Search"),
     h("a", { href: "#/chart" }, "Link chart"),
-    h("a", { href: "#/transfers" }, "Transfers inbox"));
+    h("a", { href: "#/transfers" }, "Transfers inbox"),
+    supervises(me) ? h("a", { href: "#/supervisor" }, "Supervisor") : null);
 }
 
 async function route() {
@@ -44,6 +46,7 @@ async function route() {
   document.body.dataset.screen = screen || "search";
   if (screen === "record" && value) await recordScreen(value);
   else if (screen === "transfers") await transfersScreen(session.me);
+  else if (screen === "supervisor") await supervisorScreen();
   else if (screen === "chart") await (await import("./chart.js")).chartScreen(value);
   else searchScreen(value);
   document.body.dataset.ready = location.hash;

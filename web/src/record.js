@@ -1,7 +1,7 @@
 // The record view: summary, entries by kind with provenance (stubs for restricted ones),
 // management / partnership / area history, addresses and movement, transfers; add / verify.
 import { gql, GraphQLFailure } from "./api.js";
-import { day, h, show, when } from "./dom.js";
+import { day, h, show, table, when } from "./dom.js";
 import { askPurpose } from "./purpose.js";
 import { session } from "./session.js";
 
@@ -35,13 +35,6 @@ const VERIFY = `mutation Verify($id: ID!) { verifyRecord(input: { id: $id }) { i
 
 const fullName = (n) => [n.firstName, n.middleNames, n.lastName].filter(Boolean).join(" ");
 const period = (p) => `${day(p.from)} – ${p.to ? day(p.to) : "now"}`;
-
-function table(caption, headers, rows, attrs = {}) {
-  return h("table", attrs, h("caption", {}, caption),
-    h("thead", {}, h("tr", {}, headers.map((x) => h("th", { scope: "col" }, x)))),
-    h("tbody", {}, rows.length ? rows.map((r) => h("tr", {}, r.map((c) => h("td", {}, c))))
-      : h("tr", {}, h("td", { colspan: headers.length }, "None"))));
-}
 
 function fieldErrors(form, err) {
   for (const el of form.querySelectorAll(".field-error")) el.textContent = "";
