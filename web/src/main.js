@@ -2,6 +2,7 @@
 import { h } from "./dom.js";
 import { recordScreen } from "./record.js";
 import { searchScreen } from "./search.js";
+import { dpoScreen, protectsData } from "./dpo.js";
 import { session } from "./session.js";
 import { supervises, supervisorScreen } from "./supervisor.js";
 import { loadMe, signInScreen } from "./signin.js";
@@ -25,7 +26,8 @@ function header() {
     h("a", { href: "#/search" }, "Search"),
     h("a", { href: "#/chart" }, "Link chart"),
     h("a", { href: "#/transfers" }, "Transfers inbox"),
-    supervises(me) ? h("a", { href: "#/supervisor" }, "Supervisor") : null);
+    supervises(me) ? h("a", { href: "#/supervisor" }, "Supervisor") : null,
+    protectsData(me) ? h("a", { href: "#/dpo" }, "Data protection") : null);
 }
 
 async function route() {
@@ -47,6 +49,7 @@ async function route() {
   if (screen === "record" && value) await recordScreen(value);
   else if (screen === "transfers") await transfersScreen(session.me);
   else if (screen === "supervisor") await supervisorScreen();
+  else if (screen === "dpo") await dpoScreen();
   else if (screen === "chart") await (await import("./chart.js")).chartScreen(value);
   else searchScreen(value);
   document.body.dataset.ready = location.hash;
