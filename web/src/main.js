@@ -22,12 +22,13 @@ function header() {
     h("span", { id: "me-agency" }, me.agency.name), " · ",
     h("span", { id: "me-roles" }, (me.roles ?? []).join(", ")),
     h("button", { type: "button", id: "sign-out", onclick: () => session.signOut("Signed out.") }, "Sign out"));
-  nav.replaceChildren(
+  nav.replaceChildren(...[
     h("a", { href: "#/search" }, "Search"),
     h("a", { href: "#/chart" }, "Link chart"),
     h("a", { href: "#/transfers" }, "Transfers inbox"),
     supervises(me) ? h("a", { href: "#/supervisor" }, "Supervisor") : null,
-    protectsData(me) ? h("a", { href: "#/dpo" }, "Data protection") : null);
+    protectsData(me) ? h("a", { href: "#/dpo" }, "Data protection") : null,
+  ].filter(Boolean));
 }
 
 async function route() {
