@@ -24,13 +24,15 @@ rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });
 
 await build({
-  entryPoints: [join(here, "src", "main.js")],
+  entryPoints: { app: join(here, "src", "main.js") },
   bundle: true,
   format: "esm",
+  splitting: true, // the link chart (cytoscape) loads when first opened
+  chunkNames: "chunks/[name]-[hash]",
   minify: true,
   sourcemap: true,
   target: "es2022",
-  outfile: join(dist, "app.js"),
+  outdir: dist,
   logLevel: "warning",
 });
 cpSync(join(here, "src", "index.html"), join(dist, "index.html"));

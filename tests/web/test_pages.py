@@ -4,35 +4,20 @@ from __future__ import annotations
 
 import asyncio
 import time
+from typing import Any
 
 import httpx
 import pytest
-from playwright.async_api import Page, expect
+from playwright.async_api import expect
 
 from graph.db import Database
+from tests.graphql_client import post_graphql
 from tests.record_graph import SECRET_TEXTS, create_record_graph
 from tests.schema.test_transfer_workflow import RECEIVING_OFFICERS, request
 from tests.web.conftest import Web
+from tests.web.steps import open_record, sign_in
 from tests.write_graph import create_write_graph
 from visor.settings import Settings
-from visor.tokens import issue_token
-
-
-async def sign_in(web: Web, settings: Settings, staff_id: str, *, ttl: int = 3600) -> Page:
-    page = await web.open()
-    await page.get_by_label("Bearer token").fill(
-        issue_token(settings.secret, staff_id, ttl_seconds=ttl)
-    )
-    await page.get_by_role("button", name="Sign in", exact=True).click()
-    await expect(page.locator("#me-name")).to_be_visible()
-    return page
-
-
-async def open_record(page: Page, ref: str, purpose: str) -> None:
-    await page.goto(page.url.split("#")[0] + f"#/record/{ref}")
-    await page.get_by_label("Purpose of this consultation").fill(purpose)
-    await page.get_by_role("button", name="Open record").click()
-    await expect(page.locator("#record-title")).to_contain_text(ref)
 
 
 @pytest.fixture
@@ -184,3 +169,61 @@ async def test_the_page_and_graphiql_carry_a_strict_csp(base_url: str) -> None:
         assert "unsafe-inline" not in csp and "unsafe-eval" not in csp
         assert "<script>" not in response.text and "<style>" not in response.text
         assert "unpkg.com" not in response.text
+
+
+RISK_ENTRIES = """{ nominal(visorRef: "VR-0000001", purpose: "revision check") {
+  records(kinds: [RISK_ASSESSMENT]) { id ... on RecordEntry { version summary } } } }"""
+REVISE = """mutation R($input: ReviseRecordInput!) { reviseRecord(input: $input) { id } }"""
+
+
+async def test_a_partner_revises_an_entry_against_field_errors_and_a_conflict(
+    write_graph: Database, web: Web, settings: Settings, base_url: str
+) -> None:
+    page = await sign_in(web, settings, "W-PRT")
+    await open_record(page, "VR-0000001", "risk review")
+    add = page.locator("#add-risk-assessment")
+    await add.get_by_label("Assessed on").fill("2026-11-30")
+    await add.get_by_label("Summary").fill("First view")
+    await add.get_by_role("button", name="Add risk assessment").click()
+    entry = page.locator('li[data-kind="RISK_ASSESSMENT"]').filter(has_text="First view")
+    await expect(entry).to_have_count(1)
+    await entry.get_by_role("button", name="Revise").click()
+    revise = entry.locator("form.revise")
+    await revise.get_by_label("Assessed on").fill("2099-01-01")
+    await revise.get_by_role("button", name="Save the revision").click()
+    await expect(revise.locator('[data-error-for="assessedOn"]')).not_to_be_empty()
+    await web.no_serious_violations("record-revise-error")
+
+    # the same entry is revised elsewhere meanwhile: the page's version is stale
+    (read,) = gql_as(base_url, settings, "W-PRT", RISK_ENTRIES)["nominal"]["records"]
+    assert read["summary"] == "First view"
+    changes = {"summary": "Revised elsewhere"}
+    gql_as(
+        base_url,
+        settings,
+        "W-PRT",
+        REVISE,
+        input={"id": read["id"], "version": read["version"], "changes": changes},
+    )
+    await revise.get_by_label("Assessed on").fill("2026-11-29")
+    await revise.get_by_label("Summary").fill("Revised here")
+    await revise.get_by_role("button", name="Save the revision").click()
+    await expect(revise.get_by_role("button", name="Reload the record")).to_be_visible()
+    await revise.get_by_role("button", name="Reload the record").click()
+    current = page.locator('li[data-kind="RISK_ASSESSMENT"]').filter(has_text="Revised elsewhere")
+    await expect(current).to_contain_text("a revision")
+    await expect(page.get_by_text("Revised here")).to_have_count(0)
+
+    await current.get_by_role("button", name="Revise").click()
+    await current.locator("form.revise").get_by_label("Summary").fill("Revised here")
+    await current.get_by_role("button", name="Save the revision").click()
+    latest = page.locator('li[data-kind="RISK_ASSESSMENT"]').filter(has_text="Revised here")
+    await expect(latest).to_contain_text("Entered by Officer W-PRT on behalf of Scottish Prison")
+    await expect(latest).to_contain_text("a revision")
+    await expect(latest).to_contain_text("not verified")
+
+
+def gql_as(base_url: str, settings: Settings, staff_id: str, query: str, **variables: Any) -> Any:
+    body = post_graphql(base_url, query, variables, secret=settings.secret, staff_id=staff_id)
+    assert "errors" not in body, body
+    return body["data"]

@@ -25,3 +25,11 @@ export function status(text) {
 
 export const day = (value) => (value ? String(value).slice(0, 10) : "");
 export const when = (value) => (value ? String(value).slice(0, 16).replace("T", " ") : "");
+
+// A captioned table of rows of cells (text or nodes); "None" when there are no rows.
+export function table(caption, headers, rows, attrs = {}) {
+  return h("table", attrs, h("caption", {}, caption),
+    h("thead", {}, h("tr", {}, headers.map((x) => h("th", { scope: "col" }, x)))),
+    h("tbody", {}, rows.length ? rows.map((r) => h("tr", {}, r.map((c) => h("td", {}, c))))
+      : h("tr", {}, h("td", { colspan: headers.length }, "None"))));
+}

@@ -2,7 +2,9 @@
 import { h } from "./dom.js";
 import { recordScreen } from "./record.js";
 import { searchScreen } from "./search.js";
+import { dpoScreen, protectsData } from "./dpo.js";
 import { session } from "./session.js";
+import { supervises, supervisorScreen } from "./supervisor.js";
 import { loadMe, signInScreen } from "./signin.js";
 import { leaveTransfers, transfersScreen } from "./transfers.js";
 
@@ -20,9 +22,13 @@ function header() {
     h("span", { id: "me-agency" }, me.agency.name), " · ",
     h("span", { id: "me-roles" }, (me.roles ?? []).join(", ")),
     h("button", { type: "button", id: "sign-out", onclick: () => session.signOut("Signed out.") }, "Sign out"));
-  nav.replaceChildren(
+  nav.replaceChildren(...[
     h("a", { href: "#/search" }, "Search"),
-    h("a", { href: "#/transfers" }, "Transfers inbox"));
+    h("a", { href: "#/chart" }, "Link chart"),
+    h("a", { href: "#/transfers" }, "Transfers inbox"),
+    supervises(me) ? h("a", { href: "#/supervisor" }, "Supervisor") : null,
+    protectsData(me) ? h("a", { href: "#/dpo" }, "Data protection") : null,
+  ].filter(Boolean));
 }
 
 async function route() {
@@ -43,6 +49,9 @@ async function route() {
   document.body.dataset.screen = screen || "search";
   if (screen === "record" && value) await recordScreen(value);
   else if (screen === "transfers") await transfersScreen(session.me);
+  else if (screen === "supervisor") await supervisorScreen();
+  else if (screen === "dpo") await dpoScreen();
+  else if (screen === "chart") await (await import("./chart.js")).chartScreen(value);
   else searchScreen(value);
   document.body.dataset.ready = location.hash;
 }

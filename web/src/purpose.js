@@ -7,7 +7,7 @@ export function knownPurpose(key) {
   return purposes.get(key);
 }
 
-export function askPurpose(key, title) {
+export function askPurpose(key, title, action = "Open record") {
   if (purposes.has(key)) return Promise.resolve(purposes.get(key));
   return new Promise((resolve, reject) => {
     const input = h("input", { id: "purpose-input", name: "purpose", required: true, size: 40 });
@@ -31,7 +31,7 @@ export function askPurpose(key, title) {
         h("h2", { id: "purpose-title" }, `Why are you opening ${title}?`),
         h("label", { for: "purpose-input" }, "Purpose of this consultation (recorded in the audit trail)"),
         input,
-        h("div", {}, h("button", { type: "submit" }, "Open record"), " ",
+        h("div", {}, h("button", { type: "submit" }, action), " ",
           h("button", { type: "button", onclick: () => { dialog.close(); dialog.remove(); reject(new Error("cancelled")); } }, "Cancel")),
       ),
     );

@@ -1,7 +1,7 @@
 // The record view: summary, entries by kind with provenance (stubs for restricted ones),
 // management / partnership / area history, addresses and movement, transfers; add / verify.
 import { gql, GraphQLFailure } from "./api.js";
-import { day, h, show, when } from "./dom.js";
+import { day, h, show, table, when } from "./dom.js";
 import { askPurpose } from "./purpose.js";
 import { session } from "./session.js";
 
@@ -31,17 +31,11 @@ const RECORD = `query RecordView($ref: String!) {
 }`;
 
 const ADD_RISK = `mutation Add($input: AddRiskAssessmentInput!) { addRiskAssessment(input: $input) { id } }`;
+const REVISE = `mutation Revise($input: ReviseRecordInput!) { reviseRecord(input: $input) { id } }`;
 const VERIFY = `mutation Verify($id: ID!) { verifyRecord(input: { id: $id }) { id } }`;
 
 const fullName = (n) => [n.firstName, n.middleNames, n.lastName].filter(Boolean).join(" ");
 const period = (p) => `${day(p.from)} – ${p.to ? day(p.to) : "now"}`;
-
-function table(caption, headers, rows, attrs = {}) {
-  return h("table", attrs, h("caption", {}, caption),
-    h("thead", {}, h("tr", {}, headers.map((x) => h("th", { scope: "col" }, x)))),
-    h("tbody", {}, rows.length ? rows.map((r) => h("tr", {}, r.map((c) => h("td", {}, c))))
-      : h("tr", {}, h("td", { colspan: headers.length }, "None"))));
-}
 
 function fieldErrors(form, err) {
   for (const el of form.querySelectorAll(".field-error")) el.textContent = "";
@@ -96,7 +90,47 @@ function addRiskForm(nominal, tools, ref) {
   return form;
 }
 
-function entry(record, canVerify, ref) {
+// The fields a revision may change, by kind (RecordChanges names them); summary and
+// classification for every kind.
+const REVISABLE = {
+  RISK_ASSESSMENT: [["riskLevel", "Risk level", ["LOW", "MEDIUM", "HIGH", "VERY_HIGH"]], ["assessedOn", "Assessed on", "date"]],
+  INTELLIGENCE: [["text", "Text", "text"]],
+  NOTE: [["text", "Text", "text"]],
+};
+
+function reviseForm(record, ref) {
+  const id = (name) => `rv-${record.id}-${name}`;
+  const control = ([name, label, type]) => [
+    h("label", { for: id(name) }, label, " ", Array.isArray(type)
+      ? h("select", { id: id(name), name }, type.map((v) => h("option", { value: v, selected: record[name] === v }, v)))
+      : h("input", { id: id(name), name, type, size: 50, value: record[name] ?? "" })),
+    h("span", { class: "field-error", "data-error-for": name, "aria-live": "polite" }),
+  ];
+  const fields = [["summary", "Summary", "text"], ...(REVISABLE[record.kind] ?? []),
+    ["classification", "Classification", ["OFFICIAL", "OFFICIAL_SENSITIVE", "SECRET"]]];
+  const form = h("form", { class: "revise card", hidden: true, "aria-label": `Revise this ${record.kind}` },
+    fields.map(control), h("p", { class: "form-error error", "aria-live": "assertive" }),
+    h("button", { type: "submit" }, "Save the revision"));
+  form.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    const changes = {};
+    for (const [name, value] of new FormData(form)) if (value !== String(record[name] ?? "")) changes[name] = value || null;
+    try {
+      await gql(REVISE, { input: { id: record.id, version: record.version, changes } });
+      await recordScreen(ref);
+    } catch (err) {
+      fieldErrors(form, err);
+      if (err instanceof GraphQLFailure && err.code === "CONFLICT") conflictOffer(form, ref);
+    }
+  });
+  const open = h("button", { type: "button", "aria-expanded": "false", onclick: () => {
+    form.hidden = !form.hidden;
+    open.setAttribute("aria-expanded", String(!form.hidden));
+  } }, "Revise");
+  return [open, form];
+}
+
+function entry(record, canVerify, ref, canRevise = false) {
   if (record.notice !== undefined) {
     return h("li", { class: "card stub", dataset: { kind: record.kind, restricted: "true" } },
       h("strong", {}, `${record.kind} (restricted)`), ` entered ${when(record.enteredAt)} for ${record.onBehalfOf?.code ?? "?"}: `,
@@ -121,8 +155,9 @@ function entry(record, canVerify, ref) {
       `Entered by ${record.enteredBy?.name ?? "unknown"} on behalf of ${record.onBehalfOf?.name ?? "?"}, ${when(record.enteredAt)}; `,
       record.classification, "; ",
       record.verifiedBy ? `verified by ${record.verifiedBy.name} ${when(record.verifiedAt)}` : "not verified",
-      record.revisionOf ? "; a revision" : "", record.revisions?.length ? `; revised ${record.revisions.length} time(s)` : ""),
-    verify, actions);
+      record.revisionOf ? "; a revision" : "", record.revisions?.length > 1 ? `; ${record.revisions.length} versions` : ""),
+    verify, actions,
+    canRevise && record.revisions?.at(-1)?.id === record.id ? reviseForm(record, ref) : null);
 }
 
 export async function recordScreen(ref) {
@@ -154,12 +189,13 @@ export async function recordScreen(ref) {
       h("p", {}, `Manager: ${n.manager ? `${n.manager.name} (${n.manager.agency?.code})` : "none"} · Area: ${n.currentArea?.name ?? "none"}`),
       n.aliases.length ? h("p", {}, `Aliases: ${n.aliases.join(", ")}`) : null,
       h("p", { id: "provenance-total" }, `${n.provenance.totalEntries} entries from ${n.provenance.byAgency.map((a) => `${a.agency?.code} (${a.entries})`).join(", ")}`),
-      h("p", {}, `Purpose of this consultation: ${purpose}`)),
+      h("p", {}, `Purpose of this consultation: ${purpose}`),
+      h("p", {}, h("a", { id: "open-chart", class: "button", href: `#/chart/${encodeURIComponent(n.visorRef)}` }, "Open the link chart"))),
     h("section", { id: "records", "aria-label": "Records by kind" },
       h("h2", {}, "Records"),
       [...byKind.entries()].map(([kind, records]) => [
         h("h3", {}, `${kind} (${records.length})`),
-        h("ul", {}, records.map((r) => entry(r, isManager, ref))),
+        h("ul", {}, records.map((r) => entry(r, isManager, ref, isManager || isPartner))),
       ]),
       isManager || isPartner ? addRiskForm(n, data.riskTools, ref) : null),
     h("section", { id: "history", "aria-label": "History" },

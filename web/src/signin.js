@@ -3,7 +3,7 @@ import { gql, GraphQLFailure } from "./api.js";
 import { h, show } from "./dom.js";
 import { session } from "./session.js";
 
-export const ME = `{ me { staffId name roles clearance agency { code name } } }`;
+export const ME = `{ me { staffId name roles clearance agency { id code name } } }`;
 
 export async function loadMe() {
   const data = await gql(ME);
