@@ -5,6 +5,7 @@ read it. The figures are worked out by hand in the comments."""
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 import pytest
@@ -308,12 +309,9 @@ async def test_a_supervisor_reads_the_areas_their_agency_covers(
     )
     assert _stats(council)["snapshot"]["total"] == 1
     for area in ("SCO-MAPPA-G", "S92000003"):
+        variables = {"area": area, "asAt": "2026-03-31"}
         body = await changes_nothing(
-            graph,
-            lambda area=area: gql(
-                base_url, settings, "S-GCC", ANY, {"area": area, "asAt": "2026-03-31"}
-            ),
-            officer="S-GCC",
+            graph, partial(gql, base_url, settings, "S-GCC", ANY, variables), officer="S-GCC"
         )
         assert error(body)[0] == "FORBIDDEN"
     # Police Scotland covers Scotland: every Scottish area.
@@ -340,3 +338,14 @@ async def test_data_quality_takes_the_same_scope(
         officer="S-GCC",
     )
     assert error(body) == ("FORBIDDEN", "area")
+
+
+async def test_greater_manchester_has_its_whole_population(
+    graph: Database, base_url: str, settings: Settings
+) -> None:
+    # The reference file lists 3 of Greater Manchester's 10 districts (1,118,000 together); the
+    # area states the Census 2021 figure for all ten instead of that sum.
+    rate = _snapshot(base_url, settings, "EW-MAPPA-GM", "2026-03-31")["snapshot"]["rate"]
+    assert (rate["count"], rate["population"], rate["populationYear"]) == (0, 2867800, 2021)
+    assert rate["populationSource"].startswith("ONS, Census 2021")
+    assert rate["per100k"] == 0.0
