@@ -382,7 +382,9 @@ async def _timeliness(
     counts = {r["rule"]: r for r in rows}
 
     def share(rule_id: str) -> Share:
-        row = counts[rule_id]
+        row = counts.get(rule_id)  # no row at all when no nominal is in scope
+        if row is None:
+            return Share(applicable=0, compliant=0)
         applicable = int(row["applicable"])
         return Share(applicable=applicable, compliant=applicable - int(row["breaching"]))
 

@@ -81,15 +81,18 @@ ORDER BY code
 """
 
 # The registered nominals managed in $areas at the end of each of $days, by category: one
-# query for a trend however many days it has.
+# query for a trend however many days it has, matching each nominal's periods once.
 TREND = """
 UNWIND $days AS day
-WITH day, datetime({date: day + duration('P1D'), timezone: 'Europe/London'}) AS at
+WITH collect({day: day,
+              at: datetime({date: day + duration('P1D'), timezone: 'Europe/London'})}) AS ends
 MATCH (top:Area) WHERE top.code IN $areas
 MATCH (n:Nominal)-[m:MANAGED_IN]->(:Area)-[:PART_OF*0..]->(top)
-WHERE m.from < at AND (m.to IS NULL OR m.to >= at) AND n.createdAt < at
-  AND NOT n.status IN ['REMOVED']
-WITH DISTINCT day, n
+WHERE NOT n.status IN ['REMOVED']
+UNWIND ends AS e
+WITH e, n, m
+WHERE m.from < e.at AND (m.to IS NULL OR m.to >= e.at) AND n.createdAt < e.at
+WITH DISTINCT e.day AS day, n
 RETURN day, n.category AS category, count(*) AS count
 ORDER BY day, category
 """

@@ -349,3 +349,10 @@ async def test_greater_manchester_has_its_whole_population(
     assert (rate["count"], rate["population"], rate["populationYear"]) == (0, 2867800, 2021)
     assert rate["populationSource"].startswith("ONS, Census 2021")
     assert rate["per100k"] == 0.0
+    # No nominal there: no rule applies, and no share is given.
+    timeliness = _snapshot(base_url, settings, "EW-MAPPA-GM", "2026-03-31")["timeliness"]
+    assert timeliness["riskAssessmentReviewed"] == {
+        "applicable": 0,
+        "compliant": 0,
+        "percent": None,
+    }
