@@ -169,6 +169,15 @@ async def data_quality(
         **rule_thresholds(standards, review_days),
     }
     counts = {row["rule"]: row for row in await queries.compliance_summary(db, **scope)}
+
+    def compliance(rule: Rule, key: str | None) -> RuleCompliance:
+        row = counts.get(key)  # no rows at all when no nominal is in scope: 0 of 0
+        if row is None:
+            return RuleCompliance(rule=rule, applicable=0, breaching=0)
+        return RuleCompliance(
+            rule=rule, applicable=int(row["applicable"]), breaching=int(row["breaching"])
+        )
+
     page: list[dict[str, Any]] = []
     if first > 0:
         page = await queries.breaching_page(db, after=start, limit=first + 1, **scope)
@@ -180,19 +189,8 @@ async def data_quality(
     return DataQuality(
         version=standards.version,
         scored_on=today,
-        rules=tuple(
-            RuleCompliance(
-                rule=r,
-                applicable=int(counts[r.id]["applicable"]),
-                breaching=int(counts[r.id]["breaching"]),
-            )
-            for r in rules
-        ),
-        overall=RuleCompliance(
-            rule=OVERALL,
-            applicable=int(counts[None]["applicable"]),
-            breaching=int(counts[None]["breaching"]),
-        ),
+        rules=tuple(compliance(r, r.id) for r in rules),
+        overall=compliance(OVERALL, None),
         breaching=tuple(
             BreachingNominal(
                 uid=row["uid"],
