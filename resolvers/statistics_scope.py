@@ -1,27 +1,56 @@
 """Who may read management information, and over which areas.
 
 Aggregates name no one: no purpose is asked and no consultation is written. Only SUPERVISOR,
-ANALYST and ADMIN read them; a supervisor only the areas their agency covers and their parts (the
-`covered` rule of graph/queries/jurisdiction.py; VISIBLE_AREAS also admits the areas above the
-covered ones, which would let a supervisor read a whole nation's figures).
+ANALYST and ADMIN read them; a supervisor only the areas their agency covers and their parts
+(`readable_areas`, graph/queries/statistics.py COVERED_AREAS). VISIBLE_AREAS (transfers) also
+admits the areas above the covered ones, which would let a supervisor read a whole nation's
+figures. `annualReport`, `statistics` and `dataQuality` all take their scope from here.
 """
 
 from __future__ import annotations
 
 from graph.db import Database
+from graph.queries import statistics as q
 from graph.queries.jurisdiction import NATION_JURISDICTIONS, area_jurisdictions
 from resolvers.actor import Actor
 from resolvers.errors import BadUserInput, Forbidden, quoted
 
 READERS = ("SUPERVISOR", "ANALYST", "ADMIN")
+WIDE_READERS = ("ANALYST", "ADMIN")
+
+
+async def readable_areas(*, db: Database, actor: Actor, what: str) -> frozenset[str] | None:
+    """The area codes `actor` may read figures of: None for every area (analysts and admins),
+    else the areas their agency covers and their parts (supervisors). Anyone else is
+    FORBIDDEN, the message naming `what` they asked for."""
+    if not any(actor.has_role(r) for r in READERS):
+        raise Forbidden(f"{what} is for supervisors, analysts and administrators")
+    if any(actor.has_role(r) for r in WIDE_READERS):
+        return None
+    if actor.agency_uid is None:
+        return frozenset()
+    return await q.covered_areas(db, agency_uid=actor.agency_uid)
+
+
+def check_readable(readable: frozenset[str] | None, areas: list[str]) -> None:
+    """FORBIDDEN unless every one of `areas` is readable."""
+    if readable is None:
+        return
+    hidden = [a for a in areas if a not in readable]
+    if hidden:
+        raise Forbidden(f"your agency does not cover {', '.join(hidden)}")
 
 
 async def statistics_areas(
-    *, db: Database, actor: Actor, area_code: str | None, jurisdiction: str | None
+    *,
+    db: Database,
+    actor: Actor,
+    area_code: str | None,
+    jurisdiction: str | None,
+    what: str = "management information",
 ) -> tuple[list[str], str]:
     """The top area codes the figures cover and their jurisdiction (UK for every nation)."""
-    if not any(actor.has_role(r) for r in READERS):
-        raise Forbidden("management information is for supervisors, analysts and administrators")
+    readable = await readable_areas(db=db, actor=actor, what=what)
     if jurisdiction is not None and jurisdiction not in set(NATION_JURISDICTIONS.values()):
         raise BadUserInput(
             f"jurisdiction: unknown jurisdiction {quoted(jurisdiction)}", field="jurisdiction"
@@ -43,10 +72,5 @@ async def statistics_areas(
         result = jurisdiction
     else:
         areas, result = sorted(NATION_JURISDICTIONS), "UK"
-    if not (actor.has_role("ANALYST") or actor.has_role("ADMIN")):
-        agency = actor.agency_uid
-        rows = await db.read_tx(lambda tx: area_jurisdictions(tx, areas, agency_uid=agency))
-        hidden = [a for a in areas if not (a in rows and rows[a]["covered"])]
-        if hidden:
-            raise Forbidden(f"your agency does not cover {', '.join(hidden)}")
+    check_readable(readable, areas)
     return areas, result

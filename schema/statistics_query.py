@@ -1,11 +1,16 @@
-"""Root query fields for management information: thin calls into resolvers/annual_report.py."""
+"""Root query fields for management information: thin calls into resolvers/annual_report.py and
+resolvers/statistics.py."""
 
 from __future__ import annotations
 
+import datetime
+from typing import Annotated
+
 import strawberry
 
-from resolvers import annual_report
+from resolvers import annual_report, statistics
 from schema.context import Info
+from schema.types.statistics import StatisticsType
 from schema.types.statistics_report import AnnualReportType
 
 
@@ -25,3 +30,37 @@ class StatisticsQuery:
             db=ctx.db, actor=ctx.require_actor(), year=year, area_code=area, jurisdiction=None
         )
         return AnnualReportType.from_report(report)
+
+    @strawberry.field(
+        description="Management information for `area` (any level; its sub-areas roll up): a "
+        "snapshot on `asAt`, or a period from `from` to `to` (days, inclusive, at most "
+        f"{statistics.MAX_WINDOW_YEARS} years), with the timeliness of the record. Give "
+        "`asAt`, or both `from` and `to`. For supervisors (areas their agency covers and their "
+        "parts), analysts and admins; it names no one, so it is not a consultation."
+    )
+    async def statistics(
+        self,
+        info: Info,
+        area: Annotated[str, strawberry.argument(description="An area code.")],
+        as_at: Annotated[
+            datetime.date | None, strawberry.argument(description="The day of a snapshot.")
+        ] = None,
+        from_: Annotated[
+            datetime.date | None,
+            strawberry.argument(name="from", description="The first day of a period."),
+        ] = None,
+        to: Annotated[
+            datetime.date | None, strawberry.argument(description="The last day of a period.")
+        ] = None,
+    ) -> StatisticsType:
+        ctx = info.context
+        result = await statistics.statistics(
+            db=ctx.db,
+            actor=ctx.require_actor(),
+            area_code=area,
+            as_at=as_at,
+            start=from_,
+            end=to,
+            review_days=dict(ctx.risk_review_days),
+        )
+        return StatisticsType.of(result)

@@ -73,29 +73,34 @@ CALL {
   }
   RETURN count(n) AS atLiberty
 }
-RETURN part.code AS code, part.name AS name, part.population AS population,
+RETURN part.uid AS uid, part.code AS code, part.name AS name, part.kind AS kind,
+       part.population AS population,
        part.populationSource AS populationSource, part.populationYear AS populationYear,
        atLiberty
 ORDER BY code
 """
 
 # The registered nominals managed in $areas at the end of each of $days, by category: one
-# query for a trend however many days it has.
+# query for a trend however many days it has, matching each nominal's periods once.
 TREND = """
 UNWIND $days AS day
-WITH day, datetime({date: day + duration('P1D'), timezone: 'Europe/London'}) AS at
+WITH collect({day: day,
+              at: datetime({date: day + duration('P1D'), timezone: 'Europe/London'})}) AS ends
 MATCH (top:Area) WHERE top.code IN $areas
 MATCH (n:Nominal)-[m:MANAGED_IN]->(:Area)-[:PART_OF*0..]->(top)
-WHERE m.from < at AND (m.to IS NULL OR m.to >= at) AND n.createdAt < at
-  AND NOT n.status IN ['REMOVED']
-WITH DISTINCT day, n
+WHERE NOT n.status IN ['REMOVED']
+UNWIND ends AS e
+WITH e, n, m
+WHERE m.from < e.at AND (m.to IS NULL OR m.to >= e.at) AND n.createdAt < e.at
+WITH DISTINCT e.day AS day, n
 RETURN day, n.category AS category, count(*) AS count
 ORDER BY day, category
 """
 
 POPULATION = """
 MATCH (a:Area) WHERE a.code IN $areas
-RETURN a.code AS code, a.name AS name, a.kind AS kind, a.population AS population,
+RETURN a.uid AS uid, a.code AS code, a.name AS name, a.kind AS kind,
+       a.population AS population,
        a.populationSource AS populationSource, a.populationYear AS populationYear
 ORDER BY code
 """
@@ -117,7 +122,7 @@ def _in_areas_on(day: str) -> str:
 
 
 # Breaches reported in [$from, $to] (dates, inclusive), by what they breach (the notification
-# requirements, or an order and its kind) and outcome.
+# requirements, or an order and its kind), outcome and month reported.
 BREACHES = f"""
 MATCH (b:Breach)-[:ABOUT]->(n:Nominal)
 WHERE b.reportedOn >= $from AND b.reportedOn <= $to
@@ -125,8 +130,8 @@ WHERE b.reportedOn >= $from AND b.reportedOn <= $to
   AND {_in_areas_on("b.reportedOn")}
 OPTIONAL MATCH (b)-[:BREACHES]->(o:CivilOrder)
 RETURN b.breaches AS breaches, o.kind AS orderKind, b.outcome AS outcome,
-       count(DISTINCT b) AS breachCount, count(DISTINCT n) AS nominals
-ORDER BY breaches, orderKind, outcome
+       date.truncate('month', b.reportedOn) AS month, count(DISTINCT b) AS breachCount
+ORDER BY breaches, orderKind, outcome, month
 """
 
 # Distinct nominals reported for a breach of the notification requirements in [$from, $to].
@@ -155,14 +160,15 @@ ORDER BY kind
 """
 
 # New registrations (nominals created in the window and managed in $areas at the end of the
-# day they were created) and new convictions (dated in the window).
+# day they were created) and new convictions (dated in the window), by month.
 REGISTRATIONS = f"""
 MATCH (n:Nominal)
 WHERE date(datetime({{datetime: n.createdAt, timezone: 'Europe/London'}})) >= $from
   AND date(datetime({{datetime: n.createdAt, timezone: 'Europe/London'}})) <= $to
 WITH n, date(datetime({{datetime: n.createdAt, timezone: 'Europe/London'}})) AS day
 WHERE {_in_areas_on("day")}
-RETURN count(n) AS registrations
+RETURN date.truncate('month', day) AS month, count(n) AS registrations
+ORDER BY month
 """
 
 CONVICTIONS = f"""
@@ -170,7 +176,64 @@ MATCH (c:Conviction)-[:ABOUT]->(n:Nominal)
 WHERE c.convictedOn >= $from AND c.convictedOn <= $to
   AND NOT EXISTS {{ MATCH (:Record)-[:REVISION_OF]->(c) }}
   AND {_in_areas_on("c.convictedOn")}
-RETURN count(c) AS convictions
+RETURN date.truncate('month', c.convictedOn) AS month, count(c) AS convictions
+ORDER BY month
+"""
+
+
+# Moves of managing area into and out of $areas (rolled up) begun in [$start, $end): a
+# MANAGED_IN period begun then, against the one of the same nominal it followed; a move within
+# $areas, or a nominal's first period (a registration), is neither. By month of the move.
+MOVES = """
+MATCH (n:Nominal)-[new:MANAGED_IN]->(dest:Area)
+WHERE new.from >= $start AND new.from < $end
+CALL {
+  WITH n, new
+  MATCH (n)-[old:MANAGED_IN]->(orig:Area)
+  WHERE old.from < new.from
+  RETURN orig ORDER BY old.from DESC LIMIT 1
+}
+WITH new,
+  EXISTS { MATCH (dest)-[:PART_OF*0..]->(top:Area) WHERE top.code IN $areas } AS arriving,
+  EXISTS { MATCH (orig)-[:PART_OF*0..]->(top:Area) WHERE top.code IN $areas } AS leaving
+WHERE arriving <> leaving
+WITH date.truncate('month', date(datetime({datetime: new.from, timezone: 'Europe/London'})))
+       AS month, arriving
+RETURN month, count(CASE WHEN arriving THEN 1 END) AS transfersIn,
+       count(CASE WHEN NOT arriving THEN 1 END) AS transfersOut
+ORDER BY month
+"""
+
+# Transfers into $areas (rolled up) decided (accepted or declined) in [$start, $end): how many,
+# and the working days from request to decision (dates in Europe/London; the request day is day
+# 0) in the receiving jurisdiction's calendar ($calendars: jurisdiction -> {first, last,
+# holidays}); a transfer whose dates the calendar does not cover is decided but not measured.
+TRANSFER_DURATIONS = """
+MATCH (t:Transfer)-[:TO_AREA]->(to:Area)
+WHERE t.status IN ['ACCEPTED', 'DECLINED', 'REJECTED']
+  AND t.decidedAt >= $start AND t.decidedAt < $end
+  AND EXISTS { MATCH (to)-[:PART_OF*0..]->(top:Area) WHERE top.code IN $areas }
+WITH t,
+  head(COLLECT { MATCH (to)-[:PART_OF*0..]->(nation:Area {kind: 'NATION'})
+                 RETURN nation.code }) AS nation,
+  date(datetime({datetime: t.requestedAt, timezone: 'Europe/London'})) AS asked,
+  date(datetime({datetime: t.decidedAt, timezone: 'Europe/London'})) AS decided
+WITH t, asked, decided, $calendars[coalesce($jurisdictions[coalesce(nation, '')], '')] AS cal
+WITH t, CASE
+  WHEN cal IS NULL OR asked.year < cal.first OR decided.year > cal.last THEN null
+  ELSE size([k IN range(1, duration.inDays(asked, decided).days)
+             WHERE (asked + duration({days: k})).dayOfWeek <= 5
+               AND NOT (asked + duration({days: k})) IN cal.holidays])
+  END AS days
+RETURN count(t) AS decided, count(days) AS measured,
+       percentileCont(days, 0.5) AS median,
+       count(CASE WHEN days > $limit THEN 1 END) AS overLimit
+"""
+
+# The areas an agency COVERS and their parts (PART_OF rolled down), by code.
+COVERED_AREAS = """
+MATCH (:Agency {uid: $agencyUid})-[:COVERS]->(:Area)<-[:PART_OF*0..]-(x:Area)
+RETURN collect(DISTINCT x.code) AS codes
 """
 
 
@@ -211,13 +274,53 @@ async def orders(
 
 async def registrations(
     db: Database, *, areas: list[str], start: datetime.date, end: datetime.date
-) -> int:
-    rows = await db.read(REGISTRATIONS, areas=areas, **{"from": start, "to": end})
-    return int(rows[0]["registrations"])
+) -> list[Row]:
+    """{month, registrations} for each month of [start, end] with any."""
+    return await db.read(REGISTRATIONS, areas=areas, **{"from": start, "to": end})
 
 
 async def convictions(
     db: Database, *, areas: list[str], start: datetime.date, end: datetime.date
-) -> int:
-    rows = await db.read(CONVICTIONS, areas=areas, **{"from": start, "to": end})
-    return int(rows[0]["convictions"])
+) -> list[Row]:
+    """{month, convictions} for each month of [start, end] with any."""
+    return await db.read(CONVICTIONS, areas=areas, **{"from": start, "to": end})
+
+
+def _window(start: datetime.date, end: datetime.date) -> dict[str, datetime.datetime]:
+    """[start of day `start`, end of day `end`) as instants, Europe/London days."""
+    return {"start": end_of_day(start - datetime.timedelta(days=1)), "end": end_of_day(end)}
+
+
+async def moves(
+    db: Database, *, areas: list[str], start: datetime.date, end: datetime.date
+) -> list[Row]:
+    """{month, transfersIn, transfersOut} for each month of [start, end] with a move."""
+    return await db.read(MOVES, areas=areas, **_window(start, end))
+
+
+async def transfer_durations(
+    db: Database,
+    *,
+    areas: list[str],
+    start: datetime.date,
+    end: datetime.date,
+    calendars: dict[str, dict[str, object]],
+    jurisdictions: dict[str, str],
+    limit: int,
+) -> Row:
+    """{decided, measured, median, overLimit} of the transfers into `areas` decided in the
+    window."""
+    rows = await db.read(
+        TRANSFER_DURATIONS,
+        areas=areas,
+        calendars=calendars,
+        jurisdictions=jurisdictions,
+        limit=limit,
+        **_window(start, end),
+    )
+    return rows[0]
+
+
+async def covered_areas(db: Database, *, agency_uid: str) -> frozenset[str]:
+    rows = await db.read(COVERED_AREAS, agencyUid=agency_uid)
+    return frozenset(rows[0]["codes"]) if rows else frozenset()

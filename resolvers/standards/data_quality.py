@@ -15,12 +15,13 @@ from typing import Any
 from graph.db import Database
 from graph.queries import standards as queries
 from graph.queries.nominals import nominal_by_visor_ref
-from graph.queries.transfers import area_and_parts, visible_area_codes
+from graph.queries.transfers import area_and_parts
 from resolvers.actor import Actor
 from resolvers.audit import record_consultation, require_purpose
 from resolvers.errors import Forbidden, NotFound, quoted
 from resolvers.paging import check_page_size, decode_cursor, encode_cursor
 from resolvers.standards.rules import Rule, Standards, load_standards
+from resolvers.statistics_scope import readable_areas
 
 CONNECTION = "dataQuality"
 WIDE_ROLES = frozenset({"ANALYST", "ADMIN"})
@@ -89,7 +90,7 @@ class NominalStanding:
 OVERALL = Rule(id="overall", description="All the rules asked for", owner="MANAGER", since="")
 
 
-def _thresholds(standards: Standards, review_days: dict[str, int]) -> dict[str, Any]:
+def rule_thresholds(standards: Standards, review_days: dict[str, int]) -> dict[str, Any]:
     def threshold(rule_id: str, key: str, default: Any) -> Any:
         return standards.rule(rule_id).thresholds.get(key, default)
 
@@ -117,25 +118,24 @@ def _breach(row: dict[str, Any]) -> Breach:
 async def _scope_areas(
     *, db: Database, actor: Actor, area_code: str | None
 ) -> frozenset[str] | None:
-    """The area codes scored (None: every area), after the reader's access rule."""
-    wide = bool(actor.roles & WIDE_ROLES)
-    if not wide and not actor.has_role("SUPERVISOR"):
-        raise Forbidden("dataQuality: only a supervisor, analyst or admin may score an area")
+    """The area codes scored (None: every area), after the reader's access rule: the scope of
+    management information (resolvers/statistics_scope.py), the areas a supervisor's agency
+    covers and their parts."""
+    readable = await readable_areas(db=db, actor=actor, what="dataQuality: scoring an area")
     areas: frozenset[str] | None = None
     if area_code is not None:
         areas = await area_and_parts(db, area_code)
         if not areas:
             raise NotFound(f"area: no area with code {quoted(area_code)}", field="area")
-    if wide:
+    if readable is None:
         return areas
-    visible = await visible_area_codes(db, actor.uid)
     if areas is None:
-        return visible
-    if area_code not in visible:
+        return readable
+    if area_code not in readable:
         raise Forbidden(
             f"area: {quoted(area_code)} is not an area your agency covers", field="area"
         )
-    return areas & visible
+    return areas & readable
 
 
 async def data_quality(
@@ -166,9 +166,18 @@ async def data_quality(
         "areas": areas,
         "nominal_uid": None,
         "rules": [r.id for r in rules],
-        **_thresholds(standards, review_days),
+        **rule_thresholds(standards, review_days),
     }
     counts = {row["rule"]: row for row in await queries.compliance_summary(db, **scope)}
+
+    def compliance(rule: Rule, key: str | None) -> RuleCompliance:
+        row = counts.get(key)  # no rows at all when no nominal is in scope: 0 of 0
+        if row is None:
+            return RuleCompliance(rule=rule, applicable=0, breaching=0)
+        return RuleCompliance(
+            rule=rule, applicable=int(row["applicable"]), breaching=int(row["breaching"])
+        )
+
     page: list[dict[str, Any]] = []
     if first > 0:
         page = await queries.breaching_page(db, after=start, limit=first + 1, **scope)
@@ -180,19 +189,8 @@ async def data_quality(
     return DataQuality(
         version=standards.version,
         scored_on=today,
-        rules=tuple(
-            RuleCompliance(
-                rule=r,
-                applicable=int(counts[r.id]["applicable"]),
-                breaching=int(counts[r.id]["breaching"]),
-            )
-            for r in rules
-        ),
-        overall=RuleCompliance(
-            rule=OVERALL,
-            applicable=int(counts[None]["applicable"]),
-            breaching=int(counts[None]["breaching"]),
-        ),
+        rules=tuple(compliance(r, r.id) for r in rules),
+        overall=compliance(OVERALL, None),
         breaching=tuple(
             BreachingNominal(
                 uid=row["uid"],
@@ -236,7 +234,7 @@ async def nominal_standing(
         "areas": None,
         "nominal_uid": nominal_uid,
         "rules": [r.id for r in rules],
-        **_thresholds(standards, review_days),
+        **rule_thresholds(standards, review_days),
     }
     rows = await queries.nominal_standing(db, **scope)
     if not rows:
@@ -244,7 +242,9 @@ async def nominal_standing(
     if not (actor.roles & WIDE_ROLES):
         is_manager = await queries.is_manager(db, officer_uid=actor.uid, nominal_uid=nominal_uid)
         in_area = actor.has_role("SUPERVISOR") and await queries.managed_in_any(
-            db, nominal_uid=nominal_uid, areas=await visible_area_codes(db, actor.uid)
+            db,
+            nominal_uid=nominal_uid,
+            areas=await readable_areas(db=db, actor=actor, what="dataQuality") or frozenset(),
         )
         if not (is_manager or in_area):
             raise Forbidden(

@@ -37,7 +37,10 @@ class StandardRule:
         )
 
 
-@strawberry.type(description="How many nominals a rule applies to, and how many breach it.")
+@strawberry.type(
+    description="How many nominals a rule applies to, and how many breach it; 0 of 0 (all three "
+    "counts 0) when no nominal is in scope."
+)
 class RuleCompliance:
     rule: StandardRule
     applicable: int

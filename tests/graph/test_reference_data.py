@@ -9,7 +9,12 @@ from pathlib import Path
 import pytest
 
 from graph.db import Database
-from graph.reference_data import REFERENCE_DIR, load_reference_data, load_reference_files
+from graph.reference_data import (
+    REFERENCE_DIR,
+    area_populations,
+    load_reference_data,
+    load_reference_files,
+)
 
 UIDS = """
 MATCH (n) WHERE n:Agency OR n:Area OR n:ReferenceCode
@@ -131,16 +136,59 @@ async def test_every_area_has_a_population_with_its_source_and_year(db: Database
     )
     assert division[0]["p"] == row["population"]
     assert division[0]["s"].startswith("that of its MAPPA area SCO-MAPPA-A")
-    # A stated figure keeps the file's source and year.
-    nation = await db.read(
-        "MATCH (n:Area {code: 'S92000003'}) "
-        "RETURN n.population AS p, n.populationSource AS s, n.populationYear AS y"
+    # A stated figure keeps the file's source and year, or its own when it gives them.
+    nations = await db.read(
+        "MATCH (n:Area {kind: 'NATION'}) WHERE n.code IN ['E92000001', 'S92000003'] "
+        "RETURN n.code AS code, n.population AS p, n.populationSource AS s, "
+        "n.populationYear AS y ORDER BY code"
     )
-    assert nation == [
-        {
-            "p": 5436600,
-            "s": "National Records of Scotland, ONS and NISRA mid-year population estimates, "
-            "rounded",
-            "y": 2022,
-        }
+    assert [(n["code"], n["p"], n["y"]) for n in nations] == [
+        ("E92000001", 56490000, 2022),
+        ("S92000003", 5436600, 2022),
     ]
+    assert nations[0]["s"] == (
+        "National Records of Scotland, ONS and NISRA mid-year population estimates, rounded"
+    )
+    assert nations[1]["s"].startswith(
+        "National Records of Scotland, Scotland's Census 2022 rounded population estimates"
+    )
+
+
+# MAPPA areas whose listed councils are too few to sum state the whole area's published figure
+# (graph/reference/areas.json names the source of each).
+STATED_MAPPA = {
+    "EW-MAPPA-LONDON": (8799800, 2021, "ONS, Census 2021"),
+    "EW-MAPPA-GM": (2867800, 2021, "ONS, Census 2021"),
+    "EW-MAPPA-WM": (2919600, 2021, "ONS, Census 2021"),
+    "EW-MAPPA-WY": (2351543, 2021, "ONS, Census 2021"),
+    "EW-MAPPA-MERSEY": (1423285, 2021, "ONS, Census 2021"),
+    "EW-MAPPA-NWALES": (687000, 2021, "ONS, Census 2021"),
+}
+
+
+def test_mappa_areas_with_too_few_councils_state_their_published_figure() -> None:
+    populations = area_populations(load_reference_files().areas)
+    assert {code: (populations[code].count, populations[code].year) for code in STATED_MAPPA} == {
+        code: (count, year) for code, (count, year, _) in STATED_MAPPA.items()
+    }
+    for code, (_, _, source) in STATED_MAPPA.items():
+        assert populations[code].source.startswith(source), code
+
+
+def test_highlands_and_islands_sums_highland_and_the_three_island_councils() -> None:
+    files = load_reference_files()
+    councils = {
+        a.code: a.population
+        for a in files.areas
+        if a.part_of == "SCO-MAPPA-N" and a.kind == "LOCAL_AUTHORITY"
+    }
+    # Highland, Orkney Islands, Shetland Islands, Na h-Eileanan Siar (NRS mid-2022, rounded).
+    assert councils == {
+        "S12000017": 235400,
+        "S12000023": 22000,
+        "S12000027": 23000,
+        "S12000013": 26100,
+    }
+    highlands = area_populations(files.areas)["SCO-MAPPA-N"]
+    assert (highlands.count, highlands.year) == (306500, 2022)
+    assert highlands.source.startswith("sum of its 4 local authorities")

@@ -232,6 +232,12 @@ QUERIES: dict[str, Operation] = {
         """query Q { annualReport(year: 2025, area: "SCO-MAPPA-A") { tables { id rows } } }""",
         allowed_for("supervisor", "analyst", "admin"),
     ),
+    "statistics": Operation(
+        """query Q { statistics(area: "SCO-MAPPA-A", asAt: "2026-03-31") {
+          snapshot { total inCommunity rate { per100k } }
+          timeliness { riskAssessmentReviewed { percent } } } }""",
+        allowed_for("supervisor", "analyst", "admin"),
+    ),
     "coLocated": Operation(
         """query Q { coLocated(nominal: "VR-0000001") { nominal { visorRef } from to } }""",
         allowed_for("manager", "partner", "supervisor", "analyst", "admin"),

@@ -74,9 +74,9 @@ async def test_nation_report_by_area(graph: Database, base_url: str, settings: S
     body = gql(base_url, settings, "W-ANL", REPORT, {"year": 2025, "area": "S92000003"})
     rows = {r[0]: r for r in _tables(body)["per-100k-by-area"]}
     assert rows["SCO-MAPPA-A"][2:] == ["4", "300000", "Test estimate 2024", "1.3"]
-    # S4 at liberty in G: 1 * 100000 / 250000 = 0.4.
-    assert rows["SCO-MAPPA-G"][2:] == ["1", "250000", "Test estimate 2024", "0.4"]
-    assert sum(int(r[2] or 0) for r in rows.values()) == 5
+    # S4 and S5 (in Glasgow City, part of G) at liberty in G: 2 * 100000 / 250000 = 0.8.
+    assert rows["SCO-MAPPA-G"][2:] == ["2", "250000", "Test estimate 2024", "0.8"]
+    assert sum(int(r[2] or 0) for r in rows.values()) == 6
 
 
 @pytest.mark.parametrize("staff_id", ["W-MGR", "W-PRT"])

@@ -128,6 +128,29 @@ async def test_an_area_and_the_rules_asked_for(
     assert [e["node"]["visorRef"] for e in result["breaching"]["edges"]] == ["VR-0000003"]
 
 
+async def test_an_area_with_no_nominal_in_scope_scores_zero_of_zero(
+    db: Database, base_url: str, settings: Settings
+) -> None:
+    await create_standards_graph(db)
+    await db.write(
+        "MATCH (sc:Area {code: 'S92000003'}) "
+        "CREATE (:Area {uid: 'ar-me', code: 'MA-E', name: 'East', kind: 'MAPPA_AREA'})"
+        "-[:PART_OF]->(sc)"
+    )
+    body = _scores(base_url, settings, "S-ADM", area="MA-E", first=0, purpose=None)
+    assert "errors" not in body, body
+    result = body["data"]["dataQuality"]
+    assert _figures(result) == {rule: (0, 0) for rule in ALL_AREAS}
+    assert all(r["compliant"] == 0 for r in result["rules"])
+    assert result["overall"] == {
+        "rule": {"id": "overall", "owner": None},
+        "applicable": 0,
+        "breaching": 0,
+        "compliant": 0,
+    }
+    assert result["breaching"]["edges"] == []
+
+
 @pytest.mark.parametrize(
     ("staff_id", "variables", "expected"),
     [
