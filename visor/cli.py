@@ -294,6 +294,12 @@ def demo_load(settings: Settings, args: argparse.Namespace) -> int:
     return run_with_db(settings, work)
 
 
+WORKER_HEALTHCHECK_SECONDS = 30
+"""How long uvicorn's supervisor waits for a worker to answer its health check before killing and
+replacing it (uvicorn's default, 5 s, is shorter than a worker's start on a busy machine, which
+then ends in a loop of workers killed while starting)."""
+
+
 def serve_command(settings: Settings, args: argparse.Namespace) -> int:
     import uvicorn
 
@@ -316,6 +322,7 @@ def serve_command(settings: Settings, args: argparse.Namespace) -> int:
         host=args.host,
         port=args.port,
         workers=args.workers,
+        timeout_worker_healthcheck=WORKER_HEALTHCHECK_SECONDS,
     )
     return 0
 

@@ -45,6 +45,21 @@ def test_quick_suite_runs_every_benchmark(
     assert ingest["large_import"]["rows"] == 5 * 200  # a nominal, an address, 3 records each
     assert ingest["large_import"]["max_rss_mb"] > 0
 
+    links = figures["results"]["analysis"]
+    assert links["nominals"] == 200
+    assert set(links["http"]) == {"paths_near", "paths_random", "network_depth2"}
+    assert links["http"]["network_depth2"]["requests"] == 4
+    assert links["http"]["paths_near"]["with_a_path"] == links["http"]["paths_near"]["requests"]
+    assert 0 <= links["betweenness"]["top20_overlap"] <= 1
+    shortest = links["shortest_path"]
+    assert shortest["pairs"] == shortest["equal_lengths"] == 4  # Cypher and networkx agree
+    stats = figures["results"]["statistics"]
+    assert stats["nominals"] == 200
+    for scope in ("mappa_area", "nation"):
+        assert set(stats[scope]) == set(BENCHMARKS["statistics"].QUERIES)
+        assert all(figure["p50_ms"] > 0 for figure in stats[scope].values())
+    assert 0 < stats["server_peak_rss_mb"]["before"] <= stats["server_peak_rss_mb"]["after"]
+
     rows = headlines(figures)
     readme = tmp_path / "README.md"
     readme.write_text(f"# Title\n\n{START}\nold table\n{END}\n\nafter\n")
