@@ -17,7 +17,14 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 
-from neo4j import AsyncDriver, AsyncGraphDatabase, AsyncManagedTransaction, unit_of_work
+from neo4j import (
+    AsyncDriver,
+    AsyncGraphDatabase,
+    AsyncManagedTransaction,
+    AsyncSession,
+    unit_of_work,
+)
+from neo4j.api import AsyncBookmarkManager
 from neo4j.exceptions import (
     ConnectionAcquisitionTimeoutError,
     DatabaseUnavailable,
@@ -65,11 +72,18 @@ class Database:
     counter: QueryCounter = field(default_factory=QueryCounter)
     outage: Exception | None = field(default=None, compare=False)
     """The first exception saying Neo4j was unreachable (see `OUTAGES`), on this handle."""
+    bookmarks: AsyncBookmarkManager | None = field(default=None, compare=False)
+    """Carries the bookmarks of this handle's transactions into its next ones (causal
+    consistency: on a cluster, a read after a write of the same request sees that write)."""
 
     def for_request(self) -> Database:
         """A handle on the same driver and counter, for one request (or WebSocket connection):
-        its `outage` tells whether Neo4j went away while serving it."""
-        return replace(self, outage=None)
+        its `outage` tells whether Neo4j went away while serving it, and its transactions are
+        causally chained by bookmarks of their own."""
+        return replace(self, outage=None, bookmarks=AsyncGraphDatabase.bookmark_manager())
+
+    def _session(self) -> AsyncSession:
+        return self.driver.session(database=self.name, bookmark_manager=self.bookmarks)
 
     async def read(self, query: str, /, **params: Any) -> list[Row]:
         return await self.read_tx(lambda tx: tx.run(query, **params))
@@ -84,7 +98,7 @@ class Database:
             return await CountingTx(tx, self.counter).run(query, **params)
 
         try:
-            async with self.driver.session(database=self.name) as session:
+            async with self._session() as session:
                 return await session.execute_read(work)
         except OUTAGES as exc:
             self.outage = self.outage or exc
@@ -95,7 +109,7 @@ class Database:
 
     async def read_tx(self, work: Callable[[CountingTx], Awaitable[T]]) -> T:
         try:
-            async with self.driver.session(database=self.name) as session:
+            async with self._session() as session:
                 return await session.execute_read(lambda tx: work(CountingTx(tx, self.counter)))
         except OUTAGES as exc:
             self.outage = self.outage or exc
@@ -103,7 +117,7 @@ class Database:
 
     async def write_tx(self, work: Callable[[CountingTx], Awaitable[T]]) -> T:
         try:
-            async with self.driver.session(database=self.name) as session:
+            async with self._session() as session:
                 return await session.execute_write(lambda tx: work(CountingTx(tx, self.counter)))
         except OUTAGES as exc:
             self.outage = self.outage or exc
