@@ -21,16 +21,16 @@ unless it is there), as the demo analyst PSOS-0003. Prints JSON; asserts nothing
 
 from __future__ import annotations
 
-import argparse
 import asyncio
-import json
 import random
+import sys
 import time
 from typing import Any
 
 import httpx
 import networkx as nx
 
+from bench.command import run_from_command_line
 from bench.record_view import ensure_demo, summary
 from graph.db import Database
 from loaders.records import build_record_loaders
@@ -42,7 +42,7 @@ from resolvers.analysis.network import collect
 from resolvers.analysis.results import start_nominals
 from resolvers.errors import BadUserInput
 from visor.app import create_app
-from visor.runtime import database, ensure_neo4j
+from visor.runtime import database
 from visor.serving import serving
 from visor.settings import Settings
 from visor.tokens import issue_token
@@ -300,20 +300,7 @@ QUICK: dict[str, Any] = {"nominals": 200, "requests": 4, "seed": 1}
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--nominals", type=int, default=DEFAULTS["nominals"])
-    parser.add_argument("--requests", type=int, default=DEFAULTS["requests"])
-    parser.add_argument("--seed", type=int, default=DEFAULTS["seed"])
-    args = parser.parse_args()
-    settings = Settings.from_env()
-    result = run(
-        settings,
-        ensure_neo4j(settings),
-        nominals=args.nominals,
-        requests=args.requests,
-        seed=args.seed,
-    )
-    print(json.dumps(result, indent=2))
+    run_from_command_line(sys.modules[__name__])
 
 
 if __name__ == "__main__":

@@ -10,16 +10,16 @@ of that many nominals (nodes, relationships, nominals per second), times emptyin
 
 from __future__ import annotations
 
-import argparse
 import asyncio
-import json
+import sys
 import time
 from typing import Any
 
+from bench.command import run_from_command_line
 from graph.demo import load_demo
 from graph.migrations import migrate
 from graph.reset import delete_everything
-from visor.runtime import database, ensure_neo4j
+from visor.runtime import database
 from visor.settings import Settings
 
 DEFAULTS: dict[str, Any] = {"nominals": 10_000, "seed": 7}
@@ -65,13 +65,7 @@ def headlines(result: dict[str, Any]) -> list[tuple[str, str]]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--nominals", type=int, default=DEFAULTS["nominals"])
-    parser.add_argument("--seed", type=int, default=DEFAULTS["seed"])
-    args = parser.parse_args()
-    settings = Settings.from_env()
-    result = run(settings, ensure_neo4j(settings), nominals=args.nominals, seed=args.seed)
-    print(json.dumps(result, indent=2))
+    run_from_command_line(sys.modules[__name__])
 
 
 if __name__ == "__main__":

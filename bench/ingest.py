@@ -1,7 +1,7 @@
 """The bulk import (`visor import`) against neomodel's one-node-at-a-time `save()`.
 
     python -m bench.ingest [--nominals 100000] [--sample 500] [--sweep 2000]
-                           [--batch-sizes 100,250,500,1000,2000,5000] [--seed 1]
+                           [--batch-sizes 100 250 500 1000 2000 5000] [--seed 1]
 
 Uses NEO4J_URI, or the local Neo4j (started if need be). EMPTIES THE GRAPH: each measurement
 starts from the reference data and one importing officer. Generated files hold, per nominal,
@@ -16,10 +16,8 @@ with the file). Small sizes make a smoke test: `--nominals 200 --sample 50 --swe
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import datetime
-import json
 import os
 import random
 import subprocess
@@ -29,6 +27,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from bench.command import run_from_command_line
 from graph.db import Database
 from graph.importing.entities import ImportRow
 from graph.importing.reading import RowReader, SourceRow
@@ -46,7 +45,7 @@ from graph.models.record import Conviction, Note, RiskAssessment
 from graph.reset import delete_everything
 from resolvers.bulk_import import DEFAULT_BATCH_SIZE, import_file
 from resolvers.import_rows import check_row
-from visor.runtime import database, ensure_neo4j
+from visor.runtime import database
 from visor.settings import Settings
 
 OFFICER = "BENCH-0001"
@@ -386,26 +385,7 @@ def headlines(result: dict[str, Any]) -> list[tuple[str, str]]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--nominals", type=int, default=DEFAULTS["nominals"])
-    parser.add_argument("--sample", type=int, default=DEFAULTS["sample"])
-    parser.add_argument("--sweep", type=int, default=DEFAULTS["sweep"])
-    parser.add_argument(
-        "--batch-sizes", default=",".join(str(size) for size in DEFAULTS["batch_sizes"])
-    )
-    parser.add_argument("--seed", type=int, default=DEFAULTS["seed"])
-    args = parser.parse_args()
-    settings = Settings.from_env()
-    result = run(
-        settings,
-        ensure_neo4j(settings),
-        nominals=args.nominals,
-        sample=args.sample,
-        sweep=args.sweep,
-        batch_sizes=tuple(int(size) for size in args.batch_sizes.split(",") if size),
-        seed=args.seed,
-    )
-    print(json.dumps(result, indent=2))
+    run_from_command_line(sys.modules[__name__])
 
 
 if __name__ == "__main__":

@@ -16,12 +16,11 @@ it returns the figures and every response (kind, status, body) it got.
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import contextlib
-import json
 import os
 import random
+import sys
 import time
 from dataclasses import dataclass, field
 from typing import Any
@@ -29,8 +28,9 @@ from typing import Any
 import httpx
 import psutil
 
+from bench.command import run_from_command_line
 from bench.record_view import ensure_demo, percentile
-from visor.runtime import database, ensure_neo4j
+from visor.runtime import database
 from visor.serving import serve_process
 from visor.settings import Settings
 from visor.tokens import issue_token
@@ -271,22 +271,7 @@ def headlines(result: dict[str, Any]) -> list[tuple[str, str]]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--nominals", type=int, default=DEFAULTS["nominals"])
-    parser.add_argument("--requests", type=int, default=DEFAULTS["requests"])
-    parser.add_argument("--concurrency", type=int, nargs="+", default=DEFAULTS["concurrency"])
-    parser.add_argument("--workers", type=int, nargs="+", default=DEFAULTS["workers"])
-    args = parser.parse_args()
-    settings = Settings.from_env()
-    result = run(
-        settings,
-        ensure_neo4j(settings),
-        nominals=args.nominals,
-        requests=args.requests,
-        concurrency=args.concurrency,
-        workers=args.workers,
-    )
-    print(json.dumps(result, indent=2))
+    run_from_command_line(sys.modules[__name__])
 
 
 if __name__ == "__main__":

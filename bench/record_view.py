@@ -10,9 +10,7 @@ on its own (what auditing adds to each record view).
 
 from __future__ import annotations
 
-import argparse
 import asyncio
-import json
 import random
 import statistics
 import sys
@@ -21,6 +19,7 @@ from typing import Any
 
 import httpx
 
+from bench.command import run_from_command_line
 from graph.db import Database
 from graph.demo import load_demo
 from graph.migrations import migrate
@@ -29,7 +28,7 @@ from graph.reset import delete_everything
 from resolvers.actor import load_actor
 from resolvers.audit import record_consultation
 from visor.app import create_app
-from visor.runtime import database, ensure_neo4j
+from visor.runtime import database
 from visor.serving import serving
 from visor.settings import Settings
 from visor.tokens import issue_token
@@ -282,20 +281,7 @@ def headlines(result: dict[str, Any]) -> list[tuple[str, str]]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--nominals", type=int, default=DEFAULTS["nominals"])
-    parser.add_argument("--requests", type=int, default=DEFAULTS["requests"])
-    parser.add_argument("--seed", type=int, default=DEFAULTS["seed"])
-    args = parser.parse_args()
-    settings = Settings.from_env()
-    result = run(
-        settings,
-        ensure_neo4j(settings),
-        nominals=args.nominals,
-        requests=args.requests,
-        seed=args.seed,
-    )
-    print(json.dumps(result, indent=2))
+    run_from_command_line(sys.modules[__name__])
 
 
 if __name__ == "__main__":

@@ -14,12 +14,11 @@ JSON; asserts nothing. Aim (issue 12): a MAPPA area under 1 s, a nation under 5 
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import contextlib
-import json
 import os
 import statistics as stats
+import sys
 import time
 from pathlib import Path
 from typing import Any
@@ -27,8 +26,9 @@ from typing import Any
 import httpx
 import psutil
 
+from bench.command import run_from_command_line
 from bench.record_view import ensure_demo
-from visor.runtime import database, ensure_neo4j
+from visor.runtime import database
 from visor.serving import serve_process
 from visor.settings import Settings
 from visor.tokens import issue_token
@@ -160,13 +160,7 @@ QUICK: dict[str, Any] = {"nominals": 200, "repeats": 1}
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--nominals", type=int, default=DEFAULTS["nominals"])
-    parser.add_argument("--repeats", type=int, default=DEFAULTS["repeats"])
-    args = parser.parse_args()
-    settings = Settings.from_env()
-    result = run(settings, ensure_neo4j(settings), nominals=args.nominals, repeats=args.repeats)
-    print(json.dumps(result, indent=2))
+    run_from_command_line(sys.modules[__name__])
 
 
 if __name__ == "__main__":

@@ -14,10 +14,10 @@ times `areaFlows` over the graph at MAPPA-area and nation level. Prints JSON; as
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import json
 import os
+import sys
 import time
 from typing import Any
 
@@ -25,10 +25,11 @@ import httpx
 from websockets.asyncio.client import ClientConnection, connect
 from websockets.typing import Subprotocol
 
+from bench.command import run_from_command_line
 from bench.record_view import ensure_demo, summary
 from graph.reset import delete_everything
 from visor.app import create_app
-from visor.runtime import database, ensure_neo4j
+from visor.runtime import database
 from visor.serving import serving, serving_process
 from visor.settings import Settings
 from visor.tokens import issue_token
@@ -210,20 +211,7 @@ QUICK: dict[str, Any] = {"nominals": 200, "transfers": 4, "subscribers": 3}
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--nominals", type=int, default=DEFAULTS["nominals"])
-    parser.add_argument("--transfers", type=int, default=DEFAULTS["transfers"])
-    parser.add_argument("--subscribers", type=int, default=DEFAULTS["subscribers"])
-    args = parser.parse_args()
-    settings = Settings.from_env()
-    result = run(
-        settings,
-        ensure_neo4j(settings),
-        nominals=args.nominals,
-        transfers=args.transfers,
-        subscribers=args.subscribers,
-    )
-    print(json.dumps(result, indent=2))
+    run_from_command_line(sys.modules[__name__])
 
 
 if __name__ == "__main__":

@@ -7,17 +7,17 @@ yet (its API, on branch h-links, was not merged here)."""
 
 from __future__ import annotations
 
-import argparse
 import asyncio
-import json
+import sys
 import time
 from typing import Any
 
 from playwright.async_api import async_playwright
 
+from bench.command import run_from_command_line
 from bench.record_view import ensure_demo, sample_refs, summary
 from visor.app import create_app
-from visor.runtime import database, ensure_neo4j
+from visor.runtime import database
 from visor.serving import serving
 from visor.settings import Settings
 from visor.tokens import issue_token
@@ -86,13 +86,7 @@ QUICK: dict[str, Any] = {"nominals": 200, "views": 3}
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--nominals", type=int, default=DEFAULTS["nominals"])
-    parser.add_argument("--views", type=int, default=DEFAULTS["views"])
-    args = parser.parse_args()
-    settings = Settings.from_env()
-    result = run(settings, ensure_neo4j(settings), nominals=args.nominals, views=args.views)
-    print(json.dumps(result, indent=2))
+    run_from_command_line(sys.modules[__name__])
 
 
 if __name__ == "__main__":
