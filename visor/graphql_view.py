@@ -163,9 +163,11 @@ class VisorGraphQL(GraphQL[Context, None]):
             self.request_adapter_class(request)
         )
 
-    def encode_json(self, data: object) -> bytes:
-        """Responses are encoded by orjson (UTF-8, compact), faster than the json module."""
-        return orjson.dumps(data)
+    def encode_json(self, data: object) -> str:
+        """Responses are encoded by orjson (compact), faster than the json module. As text:
+        strawberry sends bytes over the WebSocket as binary frames, which graphql-ws clients in
+        a browser do not read as protocol messages."""
+        return orjson.dumps(data).decode()
 
     def decode_json(self, data: str | bytes) -> object:
         value = loads(data)

@@ -237,7 +237,15 @@ def generate_nominal(
             requested=requested,
             sides=Sides(
                 sender=managers[-1].officer,
-                receiver=rng.choice(_manager_pool(world, staff, target, scheme, number)),
+                # A national pool (the State Hospital's) also holds the sender: the receiving
+                # side is someone else.
+                receiver=rng.choice(
+                    [
+                        officer
+                        for officer in _manager_pool(world, staff, target, scheme, number)
+                        if officer is not managers[-1].officer
+                    ]
+                ),
             ),
             decided=rng.instant_between(requested, REFERENCE_INSTANT) if decides else None,
         )

@@ -8,7 +8,8 @@ from typing import Any
 
 import httpx
 import pytest
-from playwright.async_api import expect
+from playwright.async_api import Page, expect
+from starlette.applications import Starlette
 
 from graph.db import Database
 from tests.graphql_client import post_graphql
@@ -133,15 +134,25 @@ async def test_the_manager_sees_the_record_with_history_and_provenance(
     await web.no_serious_violations("record-view")
 
 
+async def subscribed(app: Starlette, page: Page) -> None:
+    """Until the page's subscription is registered with the served app's transfer feed (a step
+    committed before that is not "from now on" for it)."""
+    deadline = time.monotonic() + 30
+    while not app.state.transfer_feed.subscribers:
+        status = await page.locator("#status").text_content()
+        assert time.monotonic() < deadline, f"the page never subscribed ({status})"
+        await asyncio.sleep(0.05)
+
+
 async def test_a_transfer_made_elsewhere_appears_in_the_inbox_within_two_seconds(
-    write_graph: Database, web: Web, settings: Settings, base_url: str
+    write_graph: Database, web: Web, settings: Settings, base_url: str, app: Starlette
 ) -> None:
     page = await sign_in(web, settings, "R-SUP")
     await page.get_by_role("link", name="Transfers inbox").click()
     await expect(page.locator("#inbox-count")).to_have_text("0 open transfers")
-    await asyncio.sleep(0.5)  # the subscription registers with the feed
+    await subscribed(app, page)
+    request(base_url, settings)  # by W-MGR, over HTTP: committed when it answers
     started = time.monotonic()
-    request(base_url, settings)  # by W-MGR, over HTTP
     await expect(page.locator("tr.transfer")).to_have_count(1, timeout=2_000)
     assert time.monotonic() - started < 2.0
     row = page.locator("tr.transfer")
