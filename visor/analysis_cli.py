@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import datetime
 import sys
 from pathlib import Path
 from typing import Any
@@ -32,7 +31,7 @@ from resolvers.refusals import NamedInAttempt, record_refusal
 from visor.report_cli import write_atomically
 from visor.runtime import database, ensure_neo4j
 from visor.settings import Settings
-from visor.standards_cli import command_actor
+from visor.standards_cli import command_actor, iso_date
 
 FORMATS = {"graphml": "GRAPHML", "gexf": "GEXF", "cytoscape-json": "CYTOSCAPE_JSON"}
 """The `--format` choices and the export formats (the API's ExportFormat) they name."""
@@ -51,8 +50,8 @@ def add_analysis_command(commands: Any) -> None:
         help="a nominal the network starts from (repeat or list several)",
     )  # fmt: skip
     network.add_argument("--depth", type=int, default=1, help="links from the seed (1 to 3)")
-    network.add_argument("--from", dest="from_", type=_date, metavar="YYYY-MM-DD")
-    network.add_argument("--to", type=_date, metavar="YYYY-MM-DD")
+    network.add_argument("--from", dest="from_", type=iso_date, metavar="YYYY-MM-DD")
+    network.add_argument("--to", type=iso_date, metavar="YYYY-MM-DD")
     network.add_argument(
         "--limit", type=int, default=networks.DEFAULT_LIMIT, help="most nominals (at most 2000)"
     )
@@ -61,7 +60,7 @@ def add_analysis_command(commands: Any) -> None:
     paths.add_argument("--from", dest="from_ref", required=True, metavar="VISORREF")
     paths.add_argument("--to", dest="to_ref", required=True, metavar="VISORREF")
     paths.add_argument("--max-hops", type=int, default=4, help="longest path (1 to 6)")
-    paths.add_argument("--at", type=_date, metavar="YYYY-MM-DD", help="links current that day")
+    paths.add_argument("--at", type=iso_date, metavar="YYYY-MM-DD", help="links current that day")
     paths.set_defaults(handler=analysis_export, result="paths")
     for command in (network, paths):
         command.add_argument(
@@ -74,13 +73,6 @@ def add_analysis_command(commands: Any) -> None:
             help="the officer running the analysis, named in its audit event",
         )  # fmt: skip
         command.add_argument("--purpose", required=True, help="why, for the audit trail")
-
-
-def _date(text: str) -> datetime.date:
-    try:
-        return datetime.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a date YYYY-MM-DD, got {text!r}") from None
 
 
 async def _analyse(db: Database, actor: Actor, args: argparse.Namespace) -> LinkGraph:

@@ -45,13 +45,17 @@ def add_standards_command(commands: Any) -> None:
     check = standards.add_parser("check", help="print compliance per rule and overall")
     check.add_argument("--area", metavar="CODE", help="an area and its parts (default: all)")
     check.add_argument(
-        "--on", type=_date, metavar="YYYY-MM-DD", help="score as on this day (default: today, UK)"
+        "--on",
+        type=iso_date,
+        metavar="YYYY-MM-DD",
+        help="score as on this day (default: today, UK)",
     )
     check.add_argument("--as", dest="staff_id", metavar="STAFFID", help="score with this access")
     check.set_defaults(handler=standards_check)
 
 
-def _date(text: str) -> datetime.date:
+def iso_date(text: str) -> datetime.date:
+    """An argparse type: a YYYY-MM-DD day, or a usage error saying so."""
     try:
         return datetime.date.fromisoformat(text)
     except ValueError:

@@ -85,7 +85,7 @@ async def collect(
     return graph
 
 
-async def network(
+async def fetch_network(
     *,
     db: Database,
     loaders: RecordLoaders,
@@ -96,8 +96,11 @@ async def network(
     from_: datetime.date | None,
     to: datetime.date | None,
     limit: int,
+    limit_field: str,
     purpose: str | None,
-) -> LinkGraph:
+) -> tuple[LinkGraph, str]:
+    """The network around the seeds, checked and collected under the access rule, and the
+    stated purpose; a network over `limit` nominals is BAD_USER_INPUT naming `limit_field`."""
     stated = require_purpose(purpose)
     refs = check_network(seed=seed, depth=depth, limit=limit, from_=from_, to=to)
     kinds = limits.check_kinds(via)
@@ -111,7 +114,36 @@ async def network(
         seed_uids=seed_uids,
         seeds=LinkGraph(nominals={row["uid"]: row for row in starts}),
         depth=depth,
-        step=Step(kinds=kinds, from_=from_, to=to, limit_field="limit"),
+        step=Step(kinds=kinds, from_=from_, to=to, limit_field=limit_field),
         limit=limit,
+    )
+    return graph, stated
+
+
+async def network(
+    *,
+    db: Database,
+    loaders: RecordLoaders,
+    actor: Actor,
+    seed: list[str],
+    depth: int,
+    via: list[str] | None,
+    from_: datetime.date | None,
+    to: datetime.date | None,
+    limit: int,
+    purpose: str | None,
+) -> LinkGraph:
+    graph, stated = await fetch_network(
+        db=db,
+        loaders=loaders,
+        actor=actor,
+        seed=seed,
+        depth=depth,
+        via=via,
+        from_=from_,
+        to=to,
+        limit=limit,
+        limit_field="limit",
+        purpose=purpose,
     )
     return await finish(db=db, actor=actor, graph=graph, purpose=stated)

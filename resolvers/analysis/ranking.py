@@ -12,12 +12,8 @@ from graph.db import Database, Row
 from loaders.records import RecordLoaders
 from resolvers.actor import Actor
 from resolvers.analysis import centrality, limits
-from resolvers.analysis.access import require_analysis_access
-from resolvers.analysis.hops import Step
-from resolvers.analysis.model import LinkGraph
-from resolvers.analysis.network import check_network, collect
-from resolvers.analysis.results import record_combination, start_nominals
-from resolvers.audit import require_purpose
+from resolvers.analysis.network import fetch_network
+from resolvers.analysis.results import record_combination
 
 DEFAULT_RANKED = 20
 
@@ -33,37 +29,6 @@ class Ranking:
     ranked: list[Ranked]
     sampled: bool
     network_size: int
-
-
-async def _fetch(
-    *,
-    db: Database,
-    loaders: RecordLoaders,
-    actor: Actor,
-    seed: list[str],
-    depth: int,
-    via: list[str] | None,
-    from_: datetime.date | None,
-    to: datetime.date | None,
-    purpose: str | None,
-) -> tuple[LinkGraph, str]:
-    stated = require_purpose(purpose)
-    refs = check_network(seed=seed, depth=depth, limit=limits.MAX_NODES, from_=from_, to=to)
-    kinds = limits.check_kinds(via)
-    starts = await start_nominals(db=db, refs=refs, field="seed")
-    seed_uids = [row["uid"] for row in starts]
-    await require_analysis_access(loaders=loaders, actor=actor, start_uids=seed_uids)
-    graph = await collect(
-        db=db,
-        loaders=loaders,
-        actor=actor,
-        seed_uids=seed_uids,
-        seeds=LinkGraph(nominals={row["uid"]: row for row in starts}),
-        depth=depth,
-        step=Step(kinds=kinds, from_=from_, to=to, limit_field="depth"),
-        limit=limits.MAX_NODES,
-    )
-    return graph, stated
 
 
 async def rank(
@@ -82,7 +47,7 @@ async def rank(
 ) -> Ranking:
     """The `limit` highest-scoring nominals of the network, ties by visorRef."""
     limits.check_bound("limit", limit, low=1, high=limits.MAX_NODES)
-    graph, stated = await _fetch(
+    graph, stated = await fetch_network(
         db=db,
         loaders=loaders,
         actor=actor,
@@ -91,6 +56,8 @@ async def rank(
         via=via,
         from_=from_,
         to=to,
+        limit=limits.MAX_NODES,
+        limit_field="depth",
         purpose=purpose,
     )
     g = centrality.simple_graph(graph)
@@ -119,7 +86,7 @@ async def communities(
     purpose: str | None,
 ) -> list[list[Row]]:
     """The Louvain communities of the network, largest first, members by visorRef."""
-    graph, stated = await _fetch(
+    graph, stated = await fetch_network(
         db=db,
         loaders=loaders,
         actor=actor,
@@ -128,6 +95,8 @@ async def communities(
         via=via,
         from_=from_,
         to=to,
+        limit=limits.MAX_NODES,
+        limit_field="depth",
         purpose=purpose,
     )
     g = centrality.simple_graph(graph)
