@@ -19,6 +19,8 @@ def prime_loaders(*, loaders: Loaders, parts: ViewParts, found: dict[str, Row]) 
             loaders.management.picture.prime(uid, picture)
             for period in [*picture["managers"], *picture["partners"]]:
                 loaders.officer_agency.prime(period["officer"]["uid"], period["agency"])
+            for period in picture["areas"]:
+                loaders.management.area_parent.prime(period["area"]["uid"], period["parent"])
         if "stewards" in part:
             loaders.records.stewards.prime(uid, part["stewards"])
         if "provenance" in part:

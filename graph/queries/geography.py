@@ -4,19 +4,24 @@ from __future__ import annotations
 
 from graph.db import Database, Row
 
-# A nominal `n`'s MANAGED_IN periods, newest first; the open one is the current area.
-AREA_PERIODS_OF_N = """COLLECT {
-    MATCH (n)-[m:MANAGED_IN]->(a:Area)
-    RETURN {area: a {.*}, from: m.from, to: m.to} AS period
-    ORDER BY m.from DESC, a.code
-  }"""
+# The area `a` is PART_OF (the first by code, should there be more).
+PARENT_OF_A = """head(COLLECT {
+    MATCH (a)-[:PART_OF]->(p:Area)
+    RETURN p {.*} AS parent ORDER BY p.code
+  })"""
 
-AREA_PARENTS = """
+# A nominal `n`'s MANAGED_IN periods, newest first; the open one is the current area. `parent`:
+# the area's parent, so a record view's `currentArea { partOf }` needs no query of its own.
+AREA_PERIODS_OF_N = f"""COLLECT {{
+    MATCH (n)-[m:MANAGED_IN]->(a:Area)
+    RETURN {{area: a {{.*}}, parent: {PARENT_OF_A}, from: m.from, to: m.to}} AS period
+    ORDER BY m.from DESC, a.code
+  }}"""
+
+AREA_PARENTS = f"""
 UNWIND $uids AS uid
-RETURN uid, head(COLLECT {
-  MATCH (:Area {uid: uid})-[:PART_OF]->(p:Area)
-  RETURN p {.*} AS parent ORDER BY p.code
-}) AS parent
+MATCH (a:Area {{uid: uid}})
+RETURN uid, {PARENT_OF_A} AS parent
 """
 
 AREA_CHILDREN = """

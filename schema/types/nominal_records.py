@@ -70,14 +70,8 @@ class NominalRecordFields:
         return await _latest(info, self.uid, RecordKind.RISK_MANAGEMENT_PLAN)
 
     @strawberry.field(description="The nominal's status and the open custody period, if any.")
-    async def custody_status(self, info: Info) -> CustodyStatus:
-        ctx = info.context
-        view = await rules.open_custody_period(
-            loaders=ctx.loaders.records, actor=ctx.require_actor(), nominal_uid=self.uid
-        )
-        return CustodyStatus(
-            status=self.status, open_period=show_record(view) if view is not None else None
-        )
+    def custody_status(self) -> CustodyStatus:
+        return CustodyStatus(status=self.status, nominal_uid=self.uid)
 
     @strawberry.field(
         description="Entries and last entry per agency and per officer; officers are counted "
