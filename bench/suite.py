@@ -23,18 +23,29 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from bench import analysis, demo_load, ingest, load, record_view, statistics, transfers, web
+from bench import (
+    analysis,
+    cost,
+    demo_load,
+    ingest,
+    load,
+    record_view,
+    statistics,
+    transfers,
+    web,
+)
 from bench.machine import describe_machine
 from bench.report import update_readme
 from visor.runtime import database, ensure_neo4j
 from visor.settings import Settings
 
-# In running order: record_view, load, web, analysis and transfers reuse the demo world demo_load
-# leaves behind (transfers empties it when done); statistics loads its own (100,000 nominals by
-# default); ingest empties the graph.
+# In running order: record_view, cost, load, web, analysis and transfers reuse the demo world
+# demo_load leaves behind (transfers empties it when done); statistics loads its own (100,000
+# nominals by default); ingest empties the graph.
 BENCHMARKS: dict[str, ModuleType] = {
     "demo_load": demo_load,
     "record_view": record_view,
+    "cost": cost,
     "load": load,
     "web": web,
     "analysis": analysis,

@@ -4,9 +4,16 @@ over-budget operation is refused before any resolver runs.
 Each field costs 1; the selection below a field is multiplied by the number of items the field
 may return: its `first` (or `last`) argument (the schema default when not given; at most
 MAX_PAGE_SIZE, since the resolvers refuse larger pages with their own error), the length of
-its `ids` argument, or DEFAULT_LIST_SIZE for any other list. A connection's `edges` are already
-counted by the connection's `first`. Fragments on different concrete types of an interface or
+its `ids` argument (at most MAX_NODE_IDS, past which `nodes` refuses with its own error), or
+DEFAULT_LIST_SIZE for any other list. A connection's `edges` are already counted by the
+connection's `first`. Fragments on different concrete types of an interface or
 union count as the costliest of them, since each item matches only one.
+
+A root field of RECORD_VIEW_FIELDS adds RECORD_VIEW_CALL_WEIGHT (its read and its audit
+append, each a transaction of its own), and each nominal it reads RECORD_VIEW_WEIGHT (a whole
+record view: access rules, its parts read and hydrated), both far more than a nested object.
+`python -m bench.cost` measures the time of such requests against their cost, which is how the
+weights and the default limit were chosen.
 """
 
 from __future__ import annotations
@@ -35,12 +42,20 @@ from graphql import (
 from graphql.pyutils import Undefined
 from strawberry.extensions import SchemaExtension
 
+from resolvers.paging import MAX_NODE_IDS
 from resolvers.records import MAX_RECORDS
 
 DEFAULT_LIST_SIZE = 50
 MAX_PAGE_SIZE = MAX_RECORDS  # the largest page any resolver serves
 PAGE_ARGUMENTS = ("first", "last")
 TOO_COSTLY = "QUERY_TOO_COSTLY"
+RECORD_VIEW_FIELDS = frozenset({"nominal", "nominals", "searchNominals", "node", "nodes"})
+RECORD_VIEW_WEIGHT = 30_000
+RECORD_VIEW_CALL_WEIGHT = 150_000
+"""Measured (bench/cost.py, 10,000 demo nominals, CPU of the service and Neo4j): a record view
+with its whole management picture takes about 13 ms, some 30,000 times a nested object's share,
+and each root field reading them about 60 ms more. With the default limit of 5,000,000 a
+request reads at most about 160 record views, or asks for about 27 nominals one by one."""
 
 
 class QueryCostLimiter(SchemaExtension):
@@ -149,7 +164,10 @@ class _CostEstimate:
             return 1  # FieldsOnCorrectTypeRule reports it
         child = get_named_type(definition.type)
         factor = self.factor(node, definition, parent)
-        return 1 + factor * self.selections(node.selection_set, child, seen)
+        item = self.selections(node.selection_set, child, seen)
+        if parent is self.context.schema.query_type and node.name.value in RECORD_VIEW_FIELDS:
+            return 1 + RECORD_VIEW_CALL_WEIGHT + factor * (item + RECORD_VIEW_WEIGHT)
+        return 1 + factor * item
 
     def factor(self, node: FieldNode, definition: GraphQLField, parent: GraphQLNamedType) -> int:
         for name in PAGE_ARGUMENTS:
@@ -163,7 +181,7 @@ class _CostEstimate:
         if "ids" in definition.args:
             ids = self.argument(node, definition, "ids")
             if isinstance(ids, list):
-                return len(ids)
+                return min(len(ids), MAX_NODE_IDS)
         if parent.name.endswith("Connection"):
             return 1
         return DEFAULT_LIST_SIZE

@@ -32,6 +32,11 @@ def test_quick_suite_runs_every_benchmark(
     assert view["requests"] == 20
     assert view["graphql_http"]["p50_ms"] > 0 and view["hand_written_cypher"]["p50_ms"] > 0
     assert all(trips > 0 for trips in view["round_trips_per_request"])
+    cost = figures["results"]["cost"]
+    assert cost["page"] == 5 and len(cost["shapes"]) == 6
+    for shape in cost["shapes"].values():
+        assert shape["admitted_by_default_limit"] == (shape["cost"] <= cost["default_max_cost"])
+        assert shape["response_kb"] > 0
     moves = figures["results"]["transfers"]
     assert moves["transfers_per_run"] == 4 and moves["subscribers"] == 3
     for run in ("one_process", "two_processes"):
