@@ -13,7 +13,7 @@ from loaders.records import RecordLoaders
 from resolvers.actor import Actor
 from resolvers.analysis import limits
 from resolvers.analysis.access import require_analysis_access
-from resolvers.analysis.hops import Step, hop
+from resolvers.analysis.hops import Step, hop, nominal_rows
 from resolvers.analysis.results import record_combination, start_nominals
 from resolvers.audit import require_purpose
 
@@ -44,18 +44,14 @@ async def co_located(
     limits.check_window(from_, to)
     (start,) = await start_nominals(db=db, refs=[nominal_ref], field="nominal")
     await require_analysis_access(loaders=loaders, actor=actor, start_uids=[start["uid"]])
-    found = await hop(
-        db=db,
-        loaders=loaders,
-        actor=actor,
-        frontier=[start["uid"]],
-        step=Step(kinds=["SHARED_ADDRESS"], from_=from_, to=to, limit_field="nominal"),
-    )
+    step = Step(kinds=["SHARED_ADDRESS"], from_=from_, to=to, limit_field="nominal")
+    found = await hop(db=db, loaders=loaders, actor=actor, frontier=[start["uid"]], step=step)
+    others = await nominal_rows(db=db, uids=found.others, step=step)
     places = await geography.locations_by_uid(db, sorted({x.evidence for x in found.links}))
     result = sorted(
         (
             CoLocation(
-                nominal=found.nominals[link.target],
+                nominal=others[link.target],
                 location=places[link.evidence],
                 from_=link.from_,
                 to=link.to,

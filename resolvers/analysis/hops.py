@@ -1,10 +1,16 @@
 """One step of a traversal: the links from a frontier of nominals, with each co-mention whose
-record the reader may not read turned into a hidden link, which is never traversed."""
+record the reader may not read turned into a hidden link, which is never traversed.
+
+A step names the nominals it reaches by uid; their properties are read once the traversal knows
+which nominals its answer holds (`nominal_rows`): a search that reaches 4,000 nominals to return a
+path through five reads five."""
 
 from __future__ import annotations
 
 import datetime
+from collections.abc import Awaitable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from neo4j.exceptions import ClientError
 
@@ -34,8 +40,33 @@ class Step:
 class Hop:
     links: list[Link] = field(default_factory=list)
     hidden: list[HiddenLink] = field(default_factory=list)
-    nominals: dict[str, Row] = field(default_factory=dict)
-    """The other ends of the links and hidden links, by uid."""
+    others: set[str] = field(default_factory=set)
+    """The uids of the other ends of the links and hidden links."""
+
+
+T = TypeVar("T")
+
+
+async def _bounded(step: Step, work: Awaitable[T]) -> T:
+    """`work`, a query bounded by the step's transaction timeout; past it BAD_USER_INPUT naming
+    the step's limit field."""
+    try:
+        return await work
+    except ClientError as exc:
+        if not is_timeout(exc):
+            raise
+        raise BadUserInput(
+            f"{step.limit_field}: the analysis ran past its time limit of {step.timeout:g} s "
+            "(Neo4j's transaction timeout); ask for fewer hops, kinds or a narrower window",
+            field=step.limit_field,
+        ) from exc
+
+
+async def nominal_rows(*, db: Database, uids: list[str] | set[str], step: Step) -> dict[str, Row]:
+    """The properties of the nominals `uids`, by uid, read under the step's time limit."""
+    if not uids:
+        return {}
+    return await _bounded(step, queries.nominals_by_uid(db, sorted(uids), timeout=step.timeout))
 
 
 def as_date(value: object) -> datetime.date | None:
@@ -52,46 +83,44 @@ async def hop(
     frontier: list[str],
     step: Step,
     within: list[str] | None = None,
+    seen: list[str] | None = None,
 ) -> Hop:
-    """The links from `frontier` (to `within` only, when given), one query."""
+    """The links from `frontier` (to `within` only, when given; none of the kinds that are never
+    hidden to `seen`, nominals the traversal has already reached), one query."""
     if not frontier:
         return Hop()
-    try:
-        rows = await queries.links_from(
+    rows = await _bounded(
+        step,
+        queries.links_from(
             db,
             frontier,
             kinds=step.kinds,
             from_=step.from_,
             to=step.to,
             within=within,
-            limit=MAX_LINK_ROWS + 1,
+            seen=seen,
+            limit=MAX_LINK_ROWS,
             timeout=step.timeout,
-        )
-    except ClientError as exc:
-        if not is_timeout(exc):
-            raise
-        raise BadUserInput(
-            f"{step.limit_field}: the analysis ran past its time limit of {step.timeout:g} s "
-            "(Neo4j's transaction timeout); ask for fewer hops, kinds or a narrower window",
-            field=step.limit_field,
-        ) from exc
-    if len(rows) > MAX_LINK_ROWS:
+        ),
+    )
+    if rows is None:
         raise BadUserInput(
             f"{step.limit_field}: the analysis would fetch more than {MAX_LINK_ROWS} links in "
             "one step; ask for fewer hops, kinds or a narrower window",
             field=step.limit_field,
         )
+    rows.sort(key=lambda row: (row["fromUid"], row["otherUid"], row["kind"], row["evidence"]))
     holders = sorted({row["holder"] for row in rows if row["record"] is not None})
     stewards = dict(zip(holders, await loaders.stewards.load_many(holders), strict=True))
     result = Hop()
     seen_hidden: set[tuple[str, str]] = set()
     for row in rows:
-        other = row["other"]
-        result.nominals[other["uid"]] = other
+        other = row["otherUid"]
+        result.others.add(other)
         record = row["record"]
         if record is not None and not may_read(actor, record, stewards[row["holder"]]):
             holder = row["holder"]
-            pair = (holder, other["uid"] if holder == row["fromUid"] else row["fromUid"])
+            pair = (holder, other if holder == row["fromUid"] else row["fromUid"])
             if pair not in seen_hidden:
                 seen_hidden.add(pair)
                 result.hidden.append(HiddenLink(holder=pair[0], other=pair[1]))
@@ -99,7 +128,7 @@ async def hop(
         result.links.append(
             Link(
                 source=row["fromUid"],
-                target=other["uid"],
+                target=other,
                 kind=row["kind"],
                 from_=as_date(row["from"]),
                 to=as_date(row["to"]),

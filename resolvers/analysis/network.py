@@ -1,6 +1,8 @@
 """The ego network of one or more nominals: every nominal within `depth` visible links, and the
 links among them, in a time window; hidden links show at their visible ends and are never
-traversed. One query per hop, plus one for the links among the last ring."""
+traversed. One query per hop (leaving out the links back to earlier rings, fetched from their
+side already), plus one for the links among the last ring and one for the nominals' properties,
+read once the network is known to be under its cap."""
 
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ from loaders.records import RecordLoaders
 from resolvers.actor import Actor
 from resolvers.analysis import limits
 from resolvers.analysis.access import require_analysis_access
-from resolvers.analysis.hops import Step, hop
+from resolvers.analysis.hops import Step, hop, nominal_rows
 from resolvers.analysis.model import LinkGraph
 from resolvers.analysis.results import finish, start_nominals
 from resolvers.audit import require_purpose
@@ -50,7 +52,8 @@ async def collect(
 ) -> LinkGraph:
     """The network around the seeds, at most `limit` nominals (BAD_USER_INPUT naming
     `step.limit_field` past it)."""
-    graph = LinkGraph(nominals=dict(seeds.nominals))
+    graph = LinkGraph()
+    named = set(seeds.nominals)
     visited = set(seed_uids)
     frontier = sorted(seed_uids)
     for ring in range(depth + 1):
@@ -62,15 +65,17 @@ async def collect(
             frontier=frontier,
             step=step,
             within=sorted(visited) if last else None,
+            # The earlier rings' links were all fetched when those rings were the frontier.
+            seen=sorted(visited.difference(frontier)),
         )
         graph.links.extend(found.links)
         graph.hidden.extend(found.hidden)
-        graph.nominals.update(found.nominals)
+        named |= found.others
         if last:
             break
         reached = {link.target for link in found.links} - visited
         visited |= reached
-        if len(graph.nominals) > limit:
+        if len(named) > limit:
             hint = (
                 f"raise limit (at most {limits.MAX_NODES})"
                 if limit < limits.MAX_NODES
@@ -82,6 +87,8 @@ async def collect(
                 field=step.limit_field,
             )
         frontier = sorted(reached)
+    fetched = await nominal_rows(db=db, uids=named.difference(seeds.nominals), step=step)
+    graph.nominals = {**seeds.nominals, **fetched}
     return graph
 
 

@@ -3,9 +3,10 @@ it, leaving the graph as it was: the nominals fetched (MAX_NODES), the links one
 (MAX_LINK_ROWS), the seeds (MAX_SEEDS) and Neo4j's transaction timeout. (Hops and depth are in
 test_analysis_paths.py, test_analysis_network.py and test_analysis_rank.py.)
 
-Two small generated graphs: a star, one hub ASSOCIATED_WITH 2,001 nominals (more than
-MAX_NODES within one link), and a hostel, 151 nominals resident at one location at once (every
-pair a SHARED_ADDRESS link: 22,650 links from the 151, more than MAX_LINK_ROWS in one step)."""
+Small generated graphs: a star, one hub ASSOCIATED_WITH 2,001 nominals (more than MAX_NODES
+within one link), and a hostel, 151 nominals resident at one location at once (every pair a
+SHARED_ADDRESS link: 22,650 links from the 151, more than MAX_LINK_ROWS in one step); for the
+timeout, a crowded hostel of 1,500 (2,248,500 pairs for Neo4j to work through)."""
 
 from __future__ import annotations
 
@@ -47,7 +48,7 @@ MATCH (n:Nominal) WHERE n.uid <> 'nom-' + $count
 CREATE (n)-[:RESIDED_AT {from: date('2024-01-01'), kind: 'APPROVED_PREMISES'}]->(l)
 """
 HUB, LONE_STAR, LONE_HOSTEL = "VR-0000000", "VR-0002002", "VR-0000151"
-STAR_SIZE, HOSTEL_SIZE = limits.MAX_NODES + 2, 151
+STAR_SIZE, HOSTEL_SIZE, CROWDED_SIZE = limits.MAX_NODES + 2, 151, 1500
 
 NETWORK = """query Q($seed: [String!]!, $depth: Int, $limit: Int) {
   network(seed: $seed, depth: $depth, limit: $limit, purpose: "limits") { nodes { visorRef } } }"""
@@ -69,6 +70,12 @@ async def star(db: Database) -> None:
 async def hostel(db: Database) -> None:
     await db.write(OFFICERS, count=HOSTEL_SIZE)
     await db.write(HOSTEL, count=HOSTEL_SIZE)
+
+
+@pytest.fixture
+async def crowded_hostel(db: Database) -> None:
+    await db.write(OFFICERS, count=CROWDED_SIZE)
+    await db.write(HOSTEL, count=CROWDED_SIZE)
 
 
 async def refused(
@@ -111,14 +118,12 @@ async def test_more_nominals_than_the_cap_is_refused(
 
 @pytest.mark.usefixtures("hostel")
 async def test_more_links_in_one_step_than_the_cap_is_refused(db: Database) -> None:
-    # One step from the 151 residents: 22,650 links. In process (network, rank, communities
-    # and paths all take their steps through `hop`): over HTTP this one query outlasts the
-    # client's timeout on a loaded machine.
+    # One step from the 151 residents: 22,650 links, in process (network, rank, communities
+    # and paths all take their steps through `hop`). Neo4j stops at the cap's 20,001st link and
+    # sends none of them back, so this takes well under the analyses' 30 s bound.
     actor = await load_actor(db=db, staff_id="AN-1")
     frontier = [f"nom-{i}" for i in range(HOSTEL_SIZE)]
-    # A generous server timeout, so that it is the row cap this checks and not the 30 s bound
-    # (which this query outlasted once on a machine running eight Neo4j servers).
-    step = Step(kinds=["SHARED_ADDRESS"], from_=None, to=None, limit_field="maxHops", timeout=600.0)
+    step = Step(kinds=["SHARED_ADDRESS"], from_=None, to=None, limit_field="maxHops")
     with pytest.raises(BadUserInput) as refusal:
         await hop(
             db=db, loaders=build_record_loaders(db), actor=actor, frontier=frontier, step=step
@@ -137,18 +142,26 @@ async def test_more_seeds_than_the_cap_is_refused(
     assert (named, message) == ("seed", f"seed: between 1 and {limits.MAX_SEEDS}, got 51")
 
 
-@pytest.mark.usefixtures("hostel")
+@pytest.mark.usefixtures("crowded_hostel")
 async def test_a_step_past_the_transaction_timeout_is_refused_naming_its_limit(
     db: Database,
 ) -> None:
     # A step bounded to a millisecond on the server (the analyses use TIMEOUT_SECONDS): Neo4j
-    # ends the 22,650-row transaction, and the step says which argument to narrow.
+    # ends the transaction, and the step says which argument to narrow. The step keeps none of
+    # its links (`within` no one), so the row cap cannot end it first: Neo4j works through all
+    # 2,248,500 pairs of the 1,500 residents, seconds of work, past the 2 s at which Neo4j's
+    # transaction monitor looks for transactions past their timeout.
     actor = await load_actor(db=db, staff_id="AN-1")
-    frontier = [f"nom-{i}" for i in range(HOSTEL_SIZE)]
+    frontier = [f"nom-{i}" for i in range(CROWDED_SIZE)]
     step = Step(kinds=["SHARED_ADDRESS"], from_=None, to=None, limit_field="depth", timeout=0.001)
     with pytest.raises(BadUserInput) as refusal:
         await hop(
-            db=db, loaders=build_record_loaders(db), actor=actor, frontier=frontier, step=step
+            db=db,
+            loaders=build_record_loaders(db),
+            actor=actor,
+            frontier=frontier,
+            step=step,
+            within=[],
         )
     assert refusal.value.field == "depth"
     assert refusal.value.message.startswith("depth: the analysis ran past its time limit")
