@@ -3,10 +3,15 @@ playwright's async API (in pytest-asyncio's session loop, beside the database fi
 sync API of pytest-playwright would run a loop of its own there) against the app and Neo4j of
 the test session. Every name but 127.0.0.1 fails to
 resolve, and any request not to the app is aborted and fails the test. One browser per session,
-a fresh context (no storage) per test."""
+a fresh context (no storage) per test.
+
+Screenshots go to test-artefacts/web/. The few the README shows are also written to docs/ only
+when VISOR_REFRESH_DOCS=1 (a deliberate `VISOR_REFRESH_DOCS=1 ./dev test tests/web`), so a test
+run never rewrites tracked files."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +24,8 @@ CHROMIUM = "/usr/bin/chromium"
 HOST_RULES = "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1"
 AXE = ROOT / "web" / "node_modules" / "axe-core" / "axe.min.js"
 ARTEFACTS = ROOT / "test-artefacts" / "web"
+DOCS = ROOT / "docs"
+REFRESH_DOCS = "VISOR_REFRESH_DOCS"
 SERIOUS = ("serious", "critical")
 expect.set_options(timeout=60_000)  # two cores shared by eight agents: a record view took 29 s
 
@@ -48,6 +55,13 @@ class Web:
         await self.page.goto(self.base_url + path)
         return self.page
 
+    async def picture(self, name: str, *, full_page: bool = True) -> None:
+        """A screenshot the README shows (docs/`name`), refreshed there only on request; a
+        viewport's picture is of the top of the page."""
+        if not full_page:
+            await self.page.evaluate("window.scrollTo(0, 0)")
+        await screenshot(self.page, name, full_page=full_page)
+
     async def no_serious_violations(self, screen: str) -> None:
         """axe-core on the page as it is now: no serious or critical violation; a screenshot."""
         ARTEFACTS.mkdir(parents=True, exist_ok=True)
@@ -58,6 +72,14 @@ class Web:
                 .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target)}`)"""  # noqa: E501
         )
         assert violations == [], f"{screen}: {violations}"
+
+
+async def screenshot(page: Page, name: str, *, full_page: bool = True) -> None:
+    """The page as `name` in the artefacts, and in docs/ when VISOR_REFRESH_DOCS=1."""
+    ARTEFACTS.mkdir(parents=True, exist_ok=True)
+    await page.screenshot(path=str(ARTEFACTS / name), full_page=full_page)
+    if os.environ.get(REFRESH_DOCS) == "1":
+        await page.screenshot(path=str(DOCS / name), full_page=full_page)
 
 
 @pytest.fixture

@@ -71,7 +71,7 @@ async def test_an_analyst_expands_asks_the_manager_narrows_the_window_and_export
     await expect(hidden).to_contain_text("Person A (VR-0000001) – Person E (VR-0000005)")
     await expect(hidden).to_contain_text("Ask Manager 1")
     await expect(page.get_by_text(HIDDEN_MARKER)).to_have_count(0)
-    await page.screenshot(path="docs/web-link-chart.png", full_page=True)
+    await web.picture("web-link-chart.png")
     await web.no_serious_violations("link-chart")
 
     await hidden.get_by_label("Reason to ask").fill(REASON)

@@ -67,6 +67,7 @@ async def test_a_dpo_opens_the_package_decides_and_sees_who_consulted(
     await expect(summary).to_have_attribute("data-records", str(len(records)))
     await expect(summary).to_have_attribute("data-flagged", str(flagged))
     await expect(page.locator("#package-records .flag")).to_have_count(flagged)
+    await web.picture("web-dpo.png", full_page=False)
     await web.no_serious_violations("dpo-package")
 
     form = page.locator("#sar-decision")

@@ -130,7 +130,7 @@ async def test_the_manager_sees_the_record_with_history_and_provenance(
     await expect(page.get_by_text(SECRET_TEXTS[0]).first).to_be_visible()
     await expect(page.locator("#history")).to_contain_text("Morag Manager")
     await expect(page.locator("#records")).to_contain_text("a revision")
-    await page.screenshot(path="docs/web-record-view.png", full_page=False)
+    await web.picture("web-record-view.png", full_page=False)
     await web.no_serious_violations("record-view")
 
 

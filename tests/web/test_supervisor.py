@@ -13,7 +13,7 @@ from strawberry.relay import GlobalID
 from graph.db import Database
 from tests.graphql_client import post_graphql
 from tests.standards_graph import TODAY, create_standards_graph
-from tests.web.conftest import Web
+from tests.web.conftest import ARTEFACTS, Web
 from tests.web.steps import sign_in
 from visor.settings import Settings
 
@@ -95,6 +95,7 @@ async def test_a_supervisor_sees_contributions_breaches_and_the_annual_report(
         )
     ]
     assert {row[0] for row in breaches[6:]} == {"First6 Last6 (VR-0000006)"}
+    await web.picture("web-supervisor.png", full_page=False)
     await web.no_serious_violations("supervisor")
 
     report = page.locator("#annual-report")
@@ -109,4 +110,4 @@ async def test_a_supervisor_sees_contributions_breaches_and_the_annual_report(
         await expect(table.locator("caption")).to_have_text(expected["title"])
         figures = [[cell or "n/a" for cell in row] for row in expected["rows"]]
         assert await cells(table.locator("tbody tr")) == (figures or [["None"]])
-    await page.screenshot(path="test-artefacts/web/supervisor-report.png", full_page=True)
+    await page.screenshot(path=str(ARTEFACTS / "supervisor-report.png"), full_page=True)
