@@ -66,7 +66,7 @@ async def _chart_layouts(
     """The chart of the `size`-nominal network, `charts` times: layout and shown times in ms."""
     layouts: list[float] = []
     shown: list[float] = []
-    edges = 0
+    edges, quality = 0, ""
     for _ in range(charts):
         context, page = await _signed_in(browser, url, token)
         await page.goto(f"{url}/app/#/chart/{hub(size)}?ceiling={size}")
@@ -78,8 +78,15 @@ async def _chart_layouts(
         shown.append((time.perf_counter() - started) * 1000)
         layouts.append(float(await chart.get_attribute("data-layout-ms") or "nan"))
         edges = int(await chart.get_attribute("data-edges") or 0)
+        quality = await chart.get_attribute("data-layout-quality") or ""
         await context.close()
-    return {"nodes": size, "edges": edges, "layout": summary(layouts), "shown": summary(shown)}
+    return {
+        "nodes": size,
+        "edges": edges,
+        "layout_quality": quality,
+        "layout": summary(layouts),
+        "shown": summary(shown),
+    }
 
 
 async def _measure(

@@ -60,6 +60,8 @@ async def test_an_analyst_expands_asks_the_manager_narrows_the_window_and_export
     # A, its associate B and E at the other end of the hidden co-mention
     await expect(chart).to_have_attribute("data-nodes", "3")
     assert await counts(chart) == (3, 2, 1)
+    # fcose's full layout below DRAFT_ABOVE nominals (web/src/chart-canvas.js)
+    await expect(chart).to_have_attribute("data-layout-quality", "default")
 
     await page.get_by_role("button", name="Expand VR-0000002").click()
     await expect(chart).to_have_attribute("data-nodes", "4")  # C joins through B's address

@@ -188,9 +188,10 @@ export async function chartScreen(arg) {
   function render(text) {
     const elements = elementsOf({ nodes: [...state.nodes.values()], links: [...state.links.values()],
       hiddenLinks: [...state.hidden.values()] }, new Set(state.seeds));
-    const ms = draw(cyHolder.cy, elements);
+    const { ms, quality } = draw(cyHolder.cy, elements);
     Object.assign(container.dataset, { nodes: String(cyHolder.cy.nodes().length), edges: String(cyHolder.cy.edges().length),
-      links: String(state.links.size), hiddenLinks: String(state.hidden.size), layoutMs: ms.toFixed(1) });
+      links: String(state.links.size), hiddenLinks: String(state.hidden.size), layoutMs: ms.toFixed(1),
+      layoutQuality: quality });
     container.setAttribute("aria-label", `Link chart: ${state.nodes.size} nominals, ${state.links.size} links, `
       + `${state.hidden.size} hidden links (listed beside it)`);
     info.textContent = `${text} ${state.nodes.size} nominals, ${state.links.size} links, ${state.hidden.size} hidden links. `
