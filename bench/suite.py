@@ -23,7 +23,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from bench import analysis, demo_load, ingest, load, record_view, statistics, transfers, web
+from bench import analysis, demo_load, fuzz, ingest, load, record_view, statistics, transfers, web
 from bench.machine import describe_machine
 from bench.report import update_readme
 from visor.runtime import database, ensure_neo4j
@@ -31,7 +31,8 @@ from visor.settings import Settings
 
 # In running order: record_view, load, web, analysis and transfers reuse the demo world demo_load
 # leaves behind (transfers empties it when done); statistics loads its own (100,000 nominals by
-# default); ingest empties the graph.
+# default); ingest empties the graph; fuzz loads a small demo world of its own (its mutations
+# may change the graph it runs on).
 BENCHMARKS: dict[str, ModuleType] = {
     "demo_load": demo_load,
     "record_view": record_view,
@@ -41,6 +42,7 @@ BENCHMARKS: dict[str, ModuleType] = {
     "transfers": transfers,
     "statistics": statistics,
     "ingest": ingest,
+    "fuzz": fuzz,
 }
 
 
