@@ -68,11 +68,15 @@ class Caseload:
 
 @dataclass
 class LoadResponse:
+    index: int
+    """The request's place in the run; its purpose (X-Visor-Purpose) is `purpose_of(index)`."""
     kind: str
     status: int | None  # None: no HTTP answer (connection refused, reset, timeout)
     body: dict[str, Any] | None
     seconds: float
     error: str | None = None
+    request: dict[str, Any] = field(default_factory=dict)
+    """The JSON body sent (query and variables)."""
 
     @property
     def ok(self) -> bool:
@@ -83,6 +87,11 @@ class LoadResponse:
 class LoadResult:
     figures: dict[str, Any]
     responses: list[LoadResponse] = field(default_factory=list)
+
+
+def purpose_of(index: int) -> str:
+    """The purpose request `index` states, so that its audit event can be told from the others'."""
+    return f"load test {index}"
 
 
 def request_for(kind: str, caseload: Caseload, rng: random.Random, index: int) -> dict[str, Any]:
@@ -110,7 +119,8 @@ async def run_load(
     timeout: float = 30.0,
 ) -> LoadResult:
     """`requests` requests in the MIX, `concurrency` at a time, each with the officer's `token`
-    and a purpose; `server_pid`: the process (and its children) whose peak RSS to sample."""
+    and a purpose of its own (`purpose_of`); `server_pid`: the process (and its children)
+    whose peak RSS to sample."""
     rng = random.Random(seed)
     kinds = rng.choices(list(MIX), weights=list(MIX.values()), k=requests)
     bodies = [request_for(kind, caseload, rng, i) for i, kind in enumerate(kinds)]
@@ -118,7 +128,7 @@ async def run_load(
     for index in range(requests):
         queue.put_nowait(index)
     responses: list[LoadResponse | None] = [None] * requests
-    headers = {"Authorization": f"Bearer {token}", "X-Visor-Purpose": "load test"}
+    headers = {"Authorization": f"Bearer {token}"}
     limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
 
     async with httpx.AsyncClient(
@@ -130,18 +140,29 @@ async def run_load(
                 index = queue.get_nowait()
                 started = time.perf_counter()
                 try:
-                    answer = await client.post("/graphql", json=bodies[index])
+                    answer = await client.post(
+                        "/graphql",
+                        json=bodies[index],
+                        headers={"X-Visor-Purpose": purpose_of(index)},
+                    )
                     body = _json(answer)
                     responses[index] = LoadResponse(
-                        kinds[index], answer.status_code, body, time.perf_counter() - started
+                        index,
+                        kinds[index],
+                        answer.status_code,
+                        body,
+                        time.perf_counter() - started,
+                        request=bodies[index],
                     )
                 except httpx.HTTPError as exc:
                     responses[index] = LoadResponse(
+                        index,
                         kinds[index],
                         None,
                         None,
                         time.perf_counter() - started,
                         error=f"{type(exc).__name__}: {exc}",
+                        request=bodies[index],
                     )
 
         peak = [0.0]

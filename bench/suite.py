@@ -27,6 +27,7 @@ from bench import (
     analysis,
     cost,
     demo_load,
+    fuzz,
     ingest,
     load,
     record_view,
@@ -41,7 +42,8 @@ from visor.settings import Settings
 
 # In running order: record_view, cost, load, web, analysis and transfers reuse the demo world
 # demo_load leaves behind (transfers empties it when done); statistics loads its own (100,000
-# nominals by default); ingest empties the graph.
+# nominals by default); ingest empties the graph; fuzz loads a small demo world of its own (its
+# mutations may change the graph it runs on).
 BENCHMARKS: dict[str, ModuleType] = {
     "demo_load": demo_load,
     "record_view": record_view,
@@ -52,6 +54,7 @@ BENCHMARKS: dict[str, ModuleType] = {
     "transfers": transfers,
     "statistics": statistics,
     "ingest": ingest,
+    "fuzz": fuzz,
 }
 
 

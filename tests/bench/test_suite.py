@@ -58,6 +58,8 @@ def test_quick_suite_runs_every_benchmark(
     assert 0 <= links["betweenness"]["top20_overlap"] <= 1
     shortest = links["shortest_path"]
     assert shortest["pairs"] == shortest["equal_lengths"] == 4  # Cypher and networkx agree
+    fuzzed = figures["results"]["fuzz"]
+    assert fuzzed["documents"] > 0 and fuzzed["failures"] == []
     stats = figures["results"]["statistics"]
     assert stats["nominals"] == 200
     for scope in ("mappa_area", "nation"):

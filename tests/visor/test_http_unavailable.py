@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Iterator
-from pathlib import Path
 
 import httpx
 import pytest
@@ -18,24 +16,12 @@ from graph.local_server import LocalNeo4j
 from tests.graphql_client import error_codes
 from tests.small_graph import create_small_graph
 from visor.app import create_app
-from visor.serving import free_port, serving
+from visor.serving import serving
 from visor.settings import Settings
 from visor.tokens import issue_token
 
 ANSWER_WITHIN_SECONDS = 8.0
 VIEW = '{ nominal(visorRef: "VR-0000001", purpose: "check") { visorRef } }'
-
-
-@pytest.fixture
-def private_neo4j(tmp_path: Path, neo4j_jars: Path) -> Iterator[LocalNeo4j]:
-    home = tmp_path / "neo4j"
-    (home / neo4j_jars.parent.name).mkdir(parents=True)
-    (home / neo4j_jars.parent.name / "lib").symlink_to(neo4j_jars)
-    server = LocalNeo4j(home=home, port=free_port())
-    try:
-        yield server
-    finally:
-        server.stop()
 
 
 @pytest.mark.slow
