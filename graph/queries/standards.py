@@ -21,19 +21,22 @@ from graph.db import Database, Row
 # nominals are found from it, not by testing every nominal), else every nominal.
 NOMINAL_STANDING = """
 CALL {
-  MATCH (n:Nominal {uid: $nominalUid}) RETURN n
+  MATCH (n:Nominal {uid: $nominalUid})
+  WHERE $areas IS NULL OR EXISTS {
+          MATCH (n)-[m:MANAGED_IN]->(a:Area) WHERE m.to IS NULL AND a.code IN $areas }
+  RETURN n
   UNION
   MATCH (a:Area) WHERE $nominalUid IS NULL AND a.code IN $areas
   MATCH (n:Nominal)-[m:MANAGED_IN]->(a) WHERE m.to IS NULL
   RETURN n
   UNION
-  MATCH (n:Nominal) WHERE $nominalUid IS NULL AND $areas IS NULL RETURN n
+  WITH $nominalUid IS NULL AND $areas IS NULL AS everyone
+  WHERE everyone
+  MATCH (n:Nominal)
+  RETURN n
 }
 WITH n
 WHERE NOT n.status IN ['DECEASED', 'REMOVED']
-  AND ($nominalUid IS NULL OR n.uid = $nominalUid)
-  AND ($areas IS NULL OR EXISTS {
-        MATCH (n)-[m:MANAGED_IN]->(a:Area) WHERE m.to IS NULL AND a.code IN $areas })
 WITH n, COLLECT { MATCH (o:Officer)-[m:MANAGES]->(n) WHERE m.to IS NULL RETURN o }[0] AS manager
 WITH n, manager,
   COLLECT { MATCH (r:RiskAssessment)-[:ABOUT]->(n)
@@ -41,7 +44,7 @@ WITH n, manager,
               AND NOT EXISTS { (:Record)-[:REVISION_OF]->(r) }
             RETURN r ORDER BY r.assessedOn DESC, r.createdAt DESC LIMIT 1 }[0] AS ra,
   COLLECT { MATCH (r:RiskManagementPlan)-[:ABOUT]->(n)
-            WHERE 'risk-management-plan' IN $rules
+            WHERE 'risk-management-plan' IN $rules AND n.level IN $rmpLevels
               AND NOT EXISTS { (:Record)-[:REVISION_OF]->(r) }
               AND r.startsOn <= $today AND (r.reviewOn IS NULL OR r.reviewOn >= $today)
             RETURN r.uid } AS plans,
