@@ -113,7 +113,9 @@ def _in_areas_on(day: str) -> str:
 
 # Breaches reported in [$from, $to] (dates, inclusive), by what they breach (the notification
 # requirements, or an order and its kind), outcome and month reported.
-BREACHES = _INSIDE + f"""
+BREACHES = (
+    _INSIDE
+    + f"""
 MATCH (b:Breach)-[:ABOUT]->(n:Nominal)
 WHERE b.reportedOn >= $from AND b.reportedOn <= $to
   AND NOT EXISTS {{ MATCH (:Record)-[:REVISION_OF]->(b) }}
@@ -123,9 +125,12 @@ RETURN b.breaches AS breaches, o.kind AS orderKind, b.outcome AS outcome,
        date.truncate('month', b.reportedOn) AS month, count(DISTINCT b) AS breachCount
 ORDER BY breaches, orderKind, outcome, month
 """
+)
 
 # Distinct nominals reported for a breach of the notification requirements in [$from, $to].
-NOTIFICATION_BREACHERS = _INSIDE + f"""
+NOTIFICATION_BREACHERS = (
+    _INSIDE
+    + f"""
 MATCH (b:Breach)-[:ABOUT]->(n:Nominal)
 WHERE b.reportedOn >= $from AND b.reportedOn <= $to
   AND b.breaches = 'NOTIFICATION_REQUIREMENTS'
@@ -133,10 +138,13 @@ WHERE b.reportedOn >= $from AND b.reportedOn <= $to
   AND {_in_areas_on("b.reportedOn")}
 RETURN count(DISTINCT n) AS nominals
 """
+)
 
 # Civil orders by kind: in force on $asAt (imposed on or before it, not expired before it), and
 # imposed in [$from, $to]; each counted where its nominal was managed on the date that matters.
-ORDERS = _INSIDE + f"""
+ORDERS = (
+    _INSIDE
+    + f"""
 MATCH (o:CivilOrder)-[:ABOUT]->(n:Nominal)
 WHERE NOT EXISTS {{ MATCH (:Record)-[:REVISION_OF]->(o) }}
 WITH inside, o, n,
@@ -148,11 +156,14 @@ RETURN o.kind AS kind,
        count(DISTINCT CASE WHEN imposed THEN o END) AS imposed
 ORDER BY kind
 """
+)
 
 # New registrations (nominals created in the window, [$start, $end) as instants, and managed in
 # $areas at the end of the day they were created) and new convictions (dated in the window), by
 # month.
-REGISTRATIONS = _INSIDE + f"""
+REGISTRATIONS = (
+    _INSIDE
+    + f"""
 MATCH (n:Nominal)
 WHERE n.createdAt >= $start AND n.createdAt < $end
 WITH inside, n, date(datetime({{datetime: n.createdAt, timezone: 'Europe/London'}})) AS day
@@ -160,8 +171,11 @@ WHERE {_in_areas_on("day")}
 RETURN date.truncate('month', day) AS month, count(n) AS registrations
 ORDER BY month
 """
+)
 
-CONVICTIONS = _INSIDE + f"""
+CONVICTIONS = (
+    _INSIDE
+    + f"""
 MATCH (c:Conviction)-[:ABOUT]->(n:Nominal)
 WHERE c.convictedOn >= $from AND c.convictedOn <= $to
   AND NOT EXISTS {{ MATCH (:Record)-[:REVISION_OF]->(c) }}
@@ -169,6 +183,7 @@ WHERE c.convictedOn >= $from AND c.convictedOn <= $to
 RETURN date.truncate('month', c.convictedOn) AS month, count(c) AS convictions
 ORDER BY month
 """
+)
 
 
 # Moves of managing area into and out of $areas (rolled up) begun in [$start, $end): a
