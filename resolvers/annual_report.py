@@ -72,7 +72,7 @@ async def annual_report(
         db=db, actor=actor, area_code=area_code, jurisdiction=jurisdiction
     )
     start, end = reporting_year(year)
-    snap = await q.snapshot(db, areas=areas, as_at=end)
+    snap, parts = await q.snapshot(db, areas=areas, as_at=end)
     breaches = await q.breaches(db, areas=areas, start=start, end=end)
     orders = await q.orders(db, areas=areas, start=start, end=end)
     breachers = await q.notification_breachers(db, areas=areas, start=start, end=end)
@@ -89,7 +89,7 @@ async def annual_report(
         tables.append(_ew_breaches(breaches, start, end))
         tables.append(_ew_orders(orders, start, end))
     tables.append(await _trend(db, areas, year))
-    tables.append(await _per_100k_by_area(db, areas, end))
+    tables.append(_per_100k_by_area(parts, end))
     return Report(
         title=f"MAPPA annual report {year}/{(year + 1) % 100:02d}",
         year=year,
@@ -259,26 +259,15 @@ async def _trend(db: Database, areas: list[str], year: int) -> ReportTable:
     )
 
 
-async def _per_100k_by_area(db: Database, areas: list[str], end: datetime.date) -> ReportTable:
+def _per_100k_by_area(parts: list[Row], end: datetime.date) -> ReportTable:
     rows: list[tuple[Cell, ...]] = []
-    for parent in areas:
-        for r in await q.snapshot_by_part(db, parent=parent, as_at=end):
-            source = (
-                f"{r['populationSource']} {r['populationYear']}"
-                if r["population"] is not None
-                else None
-            )
-            count = int(r["atLiberty"])
-            rows.append(
-                (
-                    r["code"],
-                    r["name"],
-                    count,
-                    r["population"],
-                    source,
-                    per_100k(count, r["population"]),
-                )
-            )
+    for r in parts:
+        held = r["population"] is not None
+        source = f"{r['populationSource']} {r['populationYear']}" if held else None
+        count = int(r["atLiberty"])
+        rows.append(
+            (r["code"], r["name"], count, r["population"], source, per_100k(count, r["population"]))
+        )
     return ReportTable(
         id="per-100k-by-area",
         title=f"At liberty per 100,000 population by area on {end.isoformat()}",

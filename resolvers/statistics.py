@@ -228,7 +228,7 @@ def _date(value: Any) -> datetime.date:
 
 
 async def _snapshot(db: Database, *, code: str, area: Row, as_at: datetime.date) -> Snapshot:
-    rows = await q.snapshot(db, areas=[code], as_at=as_at)
+    rows, part_rows = await q.snapshot(db, areas=[code], as_at=as_at)
     groups = tuple(
         GroupCount(
             category=str(r["category"]),
@@ -242,10 +242,7 @@ async def _snapshot(db: Database, *, code: str, area: Row, as_at: datetime.date)
     for g in groups:
         places[g.place] += g.count
     in_community = places[Place.COMMUNITY] + places[Place.WANTED] + places[Place.MISSING]
-    parts = tuple(
-        PartRate(area=r, rate=_rate(int(r["atLiberty"]), r))
-        for r in await q.snapshot_by_part(db, parent=code, as_at=as_at)
-    )
+    parts = tuple(PartRate(area=r, rate=_rate(int(r["atLiberty"]), r)) for r in part_rows)
     return Snapshot(
         as_at=as_at,
         total=sum(g.count for g in groups),

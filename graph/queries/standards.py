@@ -5,8 +5,9 @@ each breach naming its rule, the failing item (a record's uid, or null for the n
 and the officer responsible for mending it: the open manager for MANAGER rules, the officer who
 entered the item for ENTERING_AGENCY rules. In scope: nominals neither DECEASED nor REMOVED,
 managed (open MANAGED_IN) in one of `$areas` (every area when null), or the one `$nominalUid`.
-Only current versions of records count. Parameters: `$today` (date), `$reviewDays` (risk level
-to days), `$rmpLevels`, `$minutesDays`, `$breachDays`, `$rules` (the rule ids asked for).
+Only current versions of records count; a rule's records are read only when it is asked for.
+Parameters: `$today` (date), `$reviewDays` (risk level to days), `$rmpLevels`, `$minutesDays`,
+`$breachDays`, `$rules` (the rule ids asked for).
 """
 
 from __future__ import annotations
@@ -16,29 +17,47 @@ from typing import Any
 
 from graph.db import Database, Row
 
+# In scope: from the one nominal, else from the areas' open MANAGED_IN periods (an area's
+# nominals are found from it, not by testing every nominal), else every nominal.
 NOMINAL_STANDING = """
-MATCH (n:Nominal)
+CALL {
+  MATCH (n:Nominal {uid: $nominalUid})
+  WHERE $areas IS NULL OR EXISTS {
+          MATCH (n)-[m:MANAGED_IN]->(a:Area) WHERE m.to IS NULL AND a.code IN $areas }
+  RETURN n
+  UNION
+  MATCH (a:Area) WHERE $nominalUid IS NULL AND a.code IN $areas
+  MATCH (n:Nominal)-[m:MANAGED_IN]->(a) WHERE m.to IS NULL
+  RETURN n
+  UNION
+  WITH $nominalUid IS NULL AND $areas IS NULL AS everyone
+  WHERE everyone
+  MATCH (n:Nominal)
+  RETURN n
+}
+WITH n
 WHERE NOT n.status IN ['DECEASED', 'REMOVED']
-  AND ($nominalUid IS NULL OR n.uid = $nominalUid)
-  AND ($areas IS NULL OR EXISTS {
-        MATCH (n)-[m:MANAGED_IN]->(a:Area) WHERE m.to IS NULL AND a.code IN $areas })
 WITH n, COLLECT { MATCH (o:Officer)-[m:MANAGES]->(n) WHERE m.to IS NULL RETURN o }[0] AS manager
 WITH n, manager,
   COLLECT { MATCH (r:RiskAssessment)-[:ABOUT]->(n)
-            WHERE NOT EXISTS { (:Record)-[:REVISION_OF]->(r) }
+            WHERE 'risk-assessment-current' IN $rules
+              AND NOT EXISTS { (:Record)-[:REVISION_OF]->(r) }
             RETURN r ORDER BY r.assessedOn DESC, r.createdAt DESC LIMIT 1 }[0] AS ra,
   COLLECT { MATCH (r:RiskManagementPlan)-[:ABOUT]->(n)
-            WHERE NOT EXISTS { (:Record)-[:REVISION_OF]->(r) }
+            WHERE 'risk-management-plan' IN $rules AND n.level IN $rmpLevels
+              AND NOT EXISTS { (:Record)-[:REVISION_OF]->(r) }
               AND r.startsOn <= $today AND (r.reviewOn IS NULL OR r.reviewOn >= $today)
             RETURN r.uid } AS plans,
   COLLECT { MATCH (r:MeetingMinutes)-[:ABOUT]->(n)
-            WHERE NOT EXISTS { (:Record)-[:REVISION_OF]->(r) }
+            WHERE 'minutes-timely' IN $rules
+              AND NOT EXISTS { (:Record)-[:REVISION_OF]->(r) }
             OPTIONAL MATCH (r)-[:ENTERED_BY]->(o:Officer)
             RETURN {uid: r.uid, officer: o,
                     late: date(r.createdAt) > r.meetingOn + duration({days: $minutesDays})}
           } AS minutes,
   COLLECT { MATCH (r:Intelligence)-[:ABOUT]->(n)
-            WHERE NOT EXISTS { (:Record)-[:REVISION_OF]->(r) }
+            WHERE 'intelligence-graded' IN $rules
+              AND NOT EXISTS { (:Record)-[:REVISION_OF]->(r) }
             OPTIONAL MATCH (r)-[:ENTERED_BY]->(o:Officer)
             RETURN {uid: r.uid, officer: o,
                     bad: NOT (coalesce(r.sourceEvaluation IN ['1', '2', '3'], false)
@@ -48,7 +67,8 @@ WITH n, manager,
                               AND (r.handlingCode <> 'C'
                                    OR trim(coalesce(r.handlingConditions, '')) <> ''))} } AS intel,
   COLLECT { MATCH (r:Breach)-[:ABOUT]->(n)
-            WHERE NOT EXISTS { (:Record)-[:REVISION_OF]->(r) }
+            WHERE 'breach-timely' IN $rules
+              AND NOT EXISTS { (:Record)-[:REVISION_OF]->(r) }
             OPTIONAL MATCH (r)-[:ENTERED_BY]->(o:Officer)
             RETURN {uid: r.uid, officer: o,
                     late: r.reportedOn IS NULL
@@ -60,7 +80,8 @@ WITH n, manager, [
     {rule: 'current-whereabouts', applies: true,
      failing: CASE WHEN n.status IN ['CUSTODY', 'HOSPITAL', 'WHEREABOUTS_UNKNOWN']
                      OR EXISTS { MATCH (n)-[h:RESIDED_AT]->()
-                                 WHERE h.from <= $today AND (h.to IS NULL OR h.to >= $today) }
+                                 WHERE 'current-whereabouts' IN $rules
+                                   AND h.from <= $today AND (h.to IS NULL OR h.to >= $today) }
                    THEN [] ELSE [null] END},
     {rule: 'risk-assessment-current', applies: true,
      failing: CASE WHEN ra IS NULL THEN [null]

@@ -9,6 +9,8 @@ current version of a record counts (no newer record is a REVISION_OF it).
 from __future__ import annotations
 
 import datetime
+from collections import defaultdict
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from graph.db import Database, Row
@@ -24,14 +26,16 @@ def end_of_day(day: datetime.date) -> datetime.datetime:
 
 # The nominals registered and managed in one of $areas (or their parts) at $at, with their place
 # on $asAt: CUSTODY (a custody period open that day, one begun on it included), WANTED or
-# MISSING (a whereabouts-unknown period open that day; WANTED first), else COMMUNITY.
-_ON_DAY = """
+# MISSING (a whereabouts-unknown period open that day; WANTED first), else COMMUNITY; and the
+# direct sub-areas of $areas each is managed under (`parts`), so one pass over the nominals
+# gives the area's figures and its parts' alike.
+SNAPSHOT = """
 MATCH (top:Area) WHERE top.code IN $areas
-MATCH (n:Nominal)-[m:MANAGED_IN]->(:Area)-[:PART_OF*0..]->(top)
+MATCH path = (n:Nominal)-[m:MANAGED_IN]->(:Area)-[:PART_OF*0..]->(top)
 WHERE m.from < $at AND (m.to IS NULL OR m.to >= $at) AND n.createdAt < $at
   AND NOT n.status IN ['REMOVED']
-WITH DISTINCT n
-WITH n,
+WITH n, collect(DISTINCT CASE WHEN length(path) > 1 THEN nodes(path)[-2].code END) AS parts
+WITH n, parts,
   EXISTS {
     MATCH (c:CustodyPeriod)-[:ABOUT]->(n)
     WHERE c.startedOn <= $asAt AND (c.endedOn IS NULL OR c.endedOn > $asAt)
@@ -43,56 +47,34 @@ WITH n,
       AND NOT EXISTS { MATCH (:Record)-[:REVISION_OF]->(w) }
     RETURN w.reason
   } AS reasons
-WITH n, CASE WHEN inCustody THEN 'CUSTODY'
-             WHEN 'WANTED' IN reasons THEN 'WANTED'
-             WHEN 'MISSING' IN reasons THEN 'MISSING'
-             ELSE 'COMMUNITY' END AS place
+WITH n, parts, CASE WHEN inCustody THEN 'CUSTODY'
+                    WHEN 'WANTED' IN reasons THEN 'WANTED'
+                    WHEN 'MISSING' IN reasons THEN 'MISSING'
+                    ELSE 'COMMUNITY' END AS place
+RETURN n.category AS category, n.level AS level, place, parts, count(*) AS count
 """
 
-SNAPSHOT = (
-    _ON_DAY
-    + """
-RETURN n.category AS category, n.level AS level, place, count(*) AS count
-ORDER BY category, level, place
-"""
-)
-
-# The same, by each direct sub-area of one area (`$parent`).
-SNAPSHOT_BY_PART = """
-MATCH (:Area {code: $parent})<-[:PART_OF]-(part:Area)
-CALL {
-  WITH part
-  MATCH (n:Nominal)-[m:MANAGED_IN]->(:Area)-[:PART_OF*0..]->(part)
-  WHERE m.from < $at AND (m.to IS NULL OR m.to >= $at) AND n.createdAt < $at
-    AND NOT n.status IN ['REMOVED']
-  WITH DISTINCT n
-  WHERE NOT EXISTS {
-    MATCH (c:CustodyPeriod)-[:ABOUT]->(n)
-    WHERE c.startedOn <= $asAt AND (c.endedOn IS NULL OR c.endedOn > $asAt)
-      AND NOT EXISTS { MATCH (:Record)-[:REVISION_OF]->(c) }
-  }
-  RETURN count(n) AS atLiberty
-}
+# The direct sub-areas of each of $parents, in the order of $parents and then by code.
+PARTS = """
+UNWIND range(0, size($parents) - 1) AS i
+MATCH (:Area {code: $parents[i]})<-[:PART_OF]-(part:Area)
 RETURN part.uid AS uid, part.code AS code, part.name AS name, part.kind AS kind,
        part.population AS population,
-       part.populationSource AS populationSource, part.populationYear AS populationYear,
-       atLiberty
-ORDER BY code
+       part.populationSource AS populationSource, part.populationYear AS populationYear
+ORDER BY i, code
 """
 
-# The registered nominals managed in $areas at the end of each of $days, by category: one
-# query for a trend however many days it has, matching each nominal's periods once.
+# The registered nominals managed in $areas at the end of each day of $ends ({day, at}: `at` the
+# instant `day` ends), by category: one query for a trend however many days it has, each
+# nominal's periods gathered once and tested against every day.
 TREND = """
-UNWIND $days AS day
-WITH collect({day: day,
-              at: datetime({date: day + duration('P1D'), timezone: 'Europe/London'})}) AS ends
 MATCH (top:Area) WHERE top.code IN $areas
 MATCH (n:Nominal)-[m:MANAGED_IN]->(:Area)-[:PART_OF*0..]->(top)
 WHERE NOT n.status IN ['REMOVED']
-UNWIND ends AS e
-WITH e, n, m
-WHERE m.from < e.at AND (m.to IS NULL OR m.to >= e.at) AND n.createdAt < e.at
-WITH DISTINCT e.day AS day, n
+WITH n, collect({from: m.from, to: m.to}) AS periods
+UNWIND [e IN $ends WHERE n.createdAt < e.at
+          AND any(p IN periods WHERE p.from < e.at AND (p.to IS NULL OR p.to >= e.at)) | e.day]
+  AS day
 RETURN day, n.category AS category, count(*) AS count
 ORDER BY day, category
 """
@@ -105,11 +87,19 @@ RETURN a.uid AS uid, a.code AS code, a.name AS name, a.kind AS kind,
 ORDER BY code
 """
 
+# The areas of $areas and all their parts, gathered once (`inside`), so that a record's nominal
+# is tested from its own few MANAGED_IN periods rather than from every area below $areas.
+_INSIDE = """
+MATCH (top:Area) WHERE top.code IN $areas
+OPTIONAL MATCH (part:Area)-[:PART_OF*0..]->(top)
+WITH collect(DISTINCT part) AS inside
+"""
+
 # A nominal is in $areas on a record's own date `d` when managed there at the end of that day.
 _IN_AREAS_ON = """
 EXISTS {
-  MATCH (n)-[m:MANAGED_IN]->(:Area)-[:PART_OF*0..]->(top:Area)
-  WHERE top.code IN $areas
+  MATCH (n)-[m:MANAGED_IN]->(a:Area)
+  WHERE a IN inside
     AND m.from < datetime({date: DAY + duration('P1D'), timezone: 'Europe/London'})
     AND (m.to IS NULL OR m.to >= datetime({date: DAY + duration('P1D'), timezone: 'Europe/London'}))
 }
@@ -123,7 +113,9 @@ def _in_areas_on(day: str) -> str:
 
 # Breaches reported in [$from, $to] (dates, inclusive), by what they breach (the notification
 # requirements, or an order and its kind), outcome and month reported.
-BREACHES = f"""
+BREACHES = (
+    _INSIDE
+    + f"""
 MATCH (b:Breach)-[:ABOUT]->(n:Nominal)
 WHERE b.reportedOn >= $from AND b.reportedOn <= $to
   AND NOT EXISTS {{ MATCH (:Record)-[:REVISION_OF]->(b) }}
@@ -133,9 +125,12 @@ RETURN b.breaches AS breaches, o.kind AS orderKind, b.outcome AS outcome,
        date.truncate('month', b.reportedOn) AS month, count(DISTINCT b) AS breachCount
 ORDER BY breaches, orderKind, outcome, month
 """
+)
 
 # Distinct nominals reported for a breach of the notification requirements in [$from, $to].
-NOTIFICATION_BREACHERS = f"""
+NOTIFICATION_BREACHERS = (
+    _INSIDE
+    + f"""
 MATCH (b:Breach)-[:ABOUT]->(n:Nominal)
 WHERE b.reportedOn >= $from AND b.reportedOn <= $to
   AND b.breaches = 'NOTIFICATION_REQUIREMENTS'
@@ -143,13 +138,16 @@ WHERE b.reportedOn >= $from AND b.reportedOn <= $to
   AND {_in_areas_on("b.reportedOn")}
 RETURN count(DISTINCT n) AS nominals
 """
+)
 
 # Civil orders by kind: in force on $asAt (imposed on or before it, not expired before it), and
 # imposed in [$from, $to]; each counted where its nominal was managed on the date that matters.
-ORDERS = f"""
+ORDERS = (
+    _INSIDE
+    + f"""
 MATCH (o:CivilOrder)-[:ABOUT]->(n:Nominal)
 WHERE NOT EXISTS {{ MATCH (:Record)-[:REVISION_OF]->(o) }}
-WITH o, n,
+WITH inside, o, n,
   o.imposedOn <= $asAt AND (o.expiresOn IS NULL OR o.expiresOn >= $asAt) AS inForce,
   o.imposedOn >= $from AND o.imposedOn <= $to AS imposed
 WHERE (inForce AND {_in_areas_on("$asAt")}) OR (imposed AND {_in_areas_on("o.imposedOn")})
@@ -158,20 +156,26 @@ RETURN o.kind AS kind,
        count(DISTINCT CASE WHEN imposed THEN o END) AS imposed
 ORDER BY kind
 """
+)
 
-# New registrations (nominals created in the window and managed in $areas at the end of the
-# day they were created) and new convictions (dated in the window), by month.
-REGISTRATIONS = f"""
+# New registrations (nominals created in the window, [$start, $end) as instants, and managed in
+# $areas at the end of the day they were created) and new convictions (dated in the window), by
+# month.
+REGISTRATIONS = (
+    _INSIDE
+    + f"""
 MATCH (n:Nominal)
-WHERE date(datetime({{datetime: n.createdAt, timezone: 'Europe/London'}})) >= $from
-  AND date(datetime({{datetime: n.createdAt, timezone: 'Europe/London'}})) <= $to
-WITH n, date(datetime({{datetime: n.createdAt, timezone: 'Europe/London'}})) AS day
+WHERE n.createdAt >= $start AND n.createdAt < $end
+WITH inside, n, date(datetime({{datetime: n.createdAt, timezone: 'Europe/London'}})) AS day
 WHERE {_in_areas_on("day")}
 RETURN date.truncate('month', day) AS month, count(n) AS registrations
 ORDER BY month
 """
+)
 
-CONVICTIONS = f"""
+CONVICTIONS = (
+    _INSIDE
+    + f"""
 MATCH (c:Conviction)-[:ABOUT]->(n:Nominal)
 WHERE c.convictedOn >= $from AND c.convictedOn <= $to
   AND NOT EXISTS {{ MATCH (:Record)-[:REVISION_OF]->(c) }}
@@ -179,6 +183,7 @@ WHERE c.convictedOn >= $from AND c.convictedOn <= $to
 RETURN date.truncate('month', c.convictedOn) AS month, count(c) AS convictions
 ORDER BY month
 """
+)
 
 
 # Moves of managing area into and out of $areas (rolled up) begun in [$start, $end): a
@@ -237,16 +242,39 @@ RETURN collect(DISTINCT x.code) AS codes
 """
 
 
-async def snapshot(db: Database, *, areas: list[str], as_at: datetime.date) -> list[Row]:
-    return await db.read(SNAPSHOT, areas=areas, asAt=as_at, at=end_of_day(as_at))
+async def snapshot(
+    db: Database, *, areas: list[str], as_at: datetime.date
+) -> tuple[list[Row], list[Row]]:
+    """The nominals in `areas` on `as_at` by {category, level, place, count}, and the direct
+    sub-areas of each of `areas` (in that order, then by code) with their population and
+    `atLiberty`, the nominals of that part not in custody."""
+    rows = await db.read(SNAPSHOT, areas=areas, asAt=as_at, at=end_of_day(as_at))
+    groups: dict[tuple[Any, Any, str], int] = defaultdict(int)
+    at_liberty: dict[str, int] = defaultdict(int)
+    for r in rows:
+        groups[(r["category"], r["level"], r["place"])] += int(r["count"])
+        if r["place"] != "CUSTODY":
+            for code in r["parts"]:
+                at_liberty[code] += int(r["count"])
+    parts = await db.read(PARTS, parents=areas)
+    return (
+        [
+            {"category": c, "level": lv, "place": place, "count": n}
+            for (c, lv, place), n in sorted(groups.items(), key=lambda g: _group_key(g[0]))
+        ],
+        [{**part, "atLiberty": at_liberty[part["code"]]} for part in parts],
+    )
 
 
-async def snapshot_by_part(db: Database, *, parent: str, as_at: datetime.date) -> list[Row]:
-    return await db.read(SNAPSHOT_BY_PART, parent=parent, asAt=as_at, at=end_of_day(as_at))
+def _group_key(key: tuple[Any, Any, str]) -> tuple[bool, str, bool, int, str]:
+    """Cypher's ORDER BY category, level, place: nulls last."""
+    category, level, place = key
+    return (category is None, str(category or ""), level is None, int(level or 0), place)
 
 
 async def trend(db: Database, *, areas: list[str], days: list[datetime.date]) -> list[Row]:
-    return await db.read(TREND, areas=areas, days=days)
+    ends = [{"day": day, "at": end_of_day(day)} for day in days]
+    return await db.read(TREND, areas=areas, ends=ends)
 
 
 async def populations(db: Database, *, areas: list[str]) -> list[Row]:
@@ -276,7 +304,7 @@ async def registrations(
     db: Database, *, areas: list[str], start: datetime.date, end: datetime.date
 ) -> list[Row]:
     """{month, registrations} for each month of [start, end] with any."""
-    return await db.read(REGISTRATIONS, areas=areas, **{"from": start, "to": end})
+    return await db.read(REGISTRATIONS, areas=areas, **_window(start, end))
 
 
 async def convictions(
