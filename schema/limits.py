@@ -3,11 +3,12 @@ over-budget operation is refused before any resolver runs.
 
 Each field costs 1; the selection below a field is multiplied by the number of items the field
 may return: its `first` (or `last`) argument (the schema default when not given; at most
-MAX_PAGE_SIZE, since the resolvers refuse larger pages with their own error), the length of
-its `ids` argument (at most MAX_NODE_IDS, past which `nodes` refuses with its own error), or
-DEFAULT_LIST_SIZE for any other list. A connection's `edges` are already counted by the
-connection's `first`. Fragments on different concrete types of an interface or
-union count as the costliest of them, since each item matches only one.
+MAX_CONNECTION_PAGE for a connection and MAX_PAGE_SIZE for a list, since the resolvers refuse
+larger pages with their own error), the length of its `ids` argument (at most MAX_NODE_IDS,
+past which `nodes` refuses with its own error), or DEFAULT_LIST_SIZE for any other list. A
+connection's `edges` are already counted by the connection's `first`. Fragments on different
+concrete types of an interface or union count as the costliest of them, since each item
+matches only one.
 
 A root field of RECORD_VIEW_FIELDS adds RECORD_VIEW_CALL_WEIGHT (its read and its audit
 append, each a transaction of its own), and each nominal it reads RECORD_VIEW_WEIGHT (a whole
@@ -43,6 +44,7 @@ from graphql.pyutils import Undefined
 from strawberry.extensions import SchemaExtension
 
 from resolvers.paging import MAX_NODE_IDS
+from resolvers.paging import MAX_PAGE_SIZE as MAX_CONNECTION_PAGE
 from resolvers.records import MAX_RECORDS
 
 DEFAULT_LIST_SIZE = 50
@@ -174,7 +176,8 @@ class _CostEstimate:
             if name in definition.args:
                 value = self.argument(node, definition, name)
                 if isinstance(value, int) and value >= 0:
-                    return min(value, MAX_PAGE_SIZE)
+                    connection = get_named_type(definition.type).name.endswith("Connection")
+                    return min(value, MAX_CONNECTION_PAGE if connection else MAX_PAGE_SIZE)
                 return DEFAULT_LIST_SIZE
         if not is_list_type(get_nullable_type(definition.type)):
             return 1

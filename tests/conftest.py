@@ -32,6 +32,14 @@ TEST_BOLT_PORT = int(os.environ.get("VISOR_TEST_BOLT_PORT", "7698")) + WORKER_PO
 )
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Modules with a slow test run first. pytest-xdist (`--dist loadscope`) hands modules out in
+    this order, so the workers share the long ones out at the start, instead of one worker
+    finishing the run alone with a long module it was given last."""
+    slow = {item.nodeid.split("::")[0] for item in items if item.get_closest_marker("slow")}
+    items.sort(key=lambda item: item.nodeid.split("::")[0] not in slow)  # a stable sort
+
+
 def shared_home() -> Path:
     return Path(os.environ.get("VISOR_TEST_HOME", str(Path.home() / ".cache" / "visor-graph-test")))
 
