@@ -14,7 +14,6 @@ the steadier figure, near what the request takes on an idle one. Prints JSON; as
 
 from __future__ import annotations
 
-import asyncio
 import dataclasses
 import statistics
 import sys
@@ -23,11 +22,14 @@ from typing import Any
 
 import httpx
 import psutil
+from graphql import parse
 
 from bench.command import run_from_command_line
-from bench.record_view import ensure_demo
+from bench.record_view import prepare_demo
+from schema.build import build_schema
+from schema.limits import estimated_cost
 from visor.app import create_app
-from visor.runtime import database, local_server
+from visor.runtime import local_server
 from visor.serving import serving
 from visor.settings import DEFAULT_MAX_COST, Settings
 from visor.tokens import issue_token
@@ -74,28 +76,15 @@ def _neo4j_process(settings: Settings) -> psutil.Process | None:
     return psutil.Process(pid) if pid is not None else None
 
 
-def _estimated_cost(url: str, headers: dict[str, str], query: str) -> int:
-    """The cost the limiter computes, asked of an app whose limit is 1."""
-    body = httpx.post(url, json={"query": query}, headers=headers, timeout=60).json()
-    return int(body["errors"][0]["extensions"]["cost"])
-
-
 def run(settings: Settings, uri: str, *, nominals: int, repeats: int, page: int) -> dict[str, Any]:
-    async def prepare() -> None:
-        db = database(settings, uri)
-        try:
-            await ensure_demo(db, nominals)
-        finally:
-            await db.close()
-
-    asyncio.run(prepare())
+    prepare_demo(settings, uri, nominals)
     unlimited = create_app(dataclasses.replace(settings, max_cost=10**12), uri=uri)
-    probe = create_app(dataclasses.replace(settings, max_cost=1), uri=uri)
     neo4j = _neo4j_process(settings)
     service = psutil.Process()
     headers = {"Authorization": f"Bearer {issue_token(settings.secret, ANALYST)}"}
     results: dict[str, Any] = {}
-    with serving(unlimited) as base_url, serving(probe) as probe_url:
+    schema = build_schema()._schema
+    with serving(unlimited) as base_url:
         with httpx.Client(base_url=base_url, headers=headers, timeout=600) as client:
             client.post("/graphql", json={"query": _pages(1, 20, PICTURE)})  # warm-up
             for name, query in shapes(page).items():
@@ -110,7 +99,7 @@ def run(settings: Settings, uri: str, *, nominals: int, repeats: int, page: int)
                     size = len(response.content)
                     if response.json().get("errors"):
                         raise SystemExit(f"{name} failed: {response.json()['errors'][:1]}")
-                cost = _estimated_cost(probe_url + "/graphql", headers, query)
+                cost = estimated_cost(schema, parse(query))
                 results[name] = {
                     "cost": cost,
                     "admitted_by_default_limit": cost <= DEFAULT_MAX_COST,

@@ -128,6 +128,19 @@ def percentile(samples: list[float], fraction: float) -> float:
     return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
 
 
+def prepare_demo(settings: Settings, uri: str, nominals: int) -> None:
+    """`ensure_demo` on a connection of its own, for a bench with nothing else to prepare."""
+
+    async def prepare() -> None:
+        db = database(settings, uri)
+        try:
+            await ensure_demo(db, nominals)
+        finally:
+            await db.close()
+
+    asyncio.run(prepare())
+
+
 async def ensure_demo(db: Database, nominals: int) -> None:
     """Reuse the graph when it is the demo world of this size (as `bench.demo_load` leaves it)."""
     demo_officer = await db.read("MATCH (o:Officer {staffId: 'PSOS-0001'}) RETURN o.uid AS uid")

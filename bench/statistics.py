@@ -14,7 +14,6 @@ JSON; asserts nothing. Aim (issue 12): a MAPPA area under 1 s, a nation under 5 
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import os
 import statistics as stats
@@ -27,8 +26,7 @@ import httpx
 import psutil
 
 from bench.command import run_from_command_line
-from bench.record_view import ensure_demo
-from visor.runtime import database
+from bench.record_view import prepare_demo
 from visor.serving import serve_process
 from visor.settings import Settings
 from visor.tokens import issue_token
@@ -89,14 +87,7 @@ def run(
 ) -> dict[str, Any]:
     """The figures; `server` (its URL and pid) instead of a `visor serve` of its own."""
 
-    async def prepare() -> None:
-        db = database(settings, uri)
-        try:
-            await ensure_demo(db, nominals)
-        finally:
-            await db.close()
-
-    asyncio.run(prepare())
+    prepare_demo(settings, uri, nominals)
     env = {
         **os.environ,
         "NEO4J_URI": uri,

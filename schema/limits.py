@@ -23,6 +23,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from graphql import (
+    DocumentNode,
     FieldNode,
     FragmentSpreadNode,
     GraphQLError,
@@ -30,6 +31,7 @@ from graphql import (
     GraphQLInterfaceType,
     GraphQLNamedType,
     GraphQLObjectType,
+    GraphQLSchema,
     InlineFragmentNode,
     OperationDefinitionNode,
     SelectionSetNode,
@@ -38,6 +40,7 @@ from graphql import (
     get_named_type,
     get_nullable_type,
     is_list_type,
+    validate,
     value_from_ast,
 )
 from graphql.pyutils import Undefined
@@ -95,6 +98,17 @@ def cost_rule(max_cost: int, variables: Mapping[str, Any]) -> type[ValidationRul
                 )
 
     return QueryCostRule
+
+
+def estimated_cost(
+    schema: GraphQLSchema, document: DocumentNode, variables: Mapping[str, Any] | None = None
+) -> int:
+    """The cost the limit computes for `document` (a limit of 0 refuses anything and says it)."""
+    errors = validate(schema, document, [cost_rule(0, variables or {})])
+    costs = [e.extensions["cost"] for e in errors if e.extensions and "cost" in e.extensions]
+    if len(costs) != 1:
+        raise ValueError(f"no cost for the document: {errors}")
+    return int(costs[0])
 
 
 class _CostEstimate:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bench.load import Caseload
 from graph.db import Database
 
 SMALL_GRAPH = """
@@ -34,3 +35,9 @@ async def create_small_graph(db: Database, *, nominals: int = 3) -> None:
     """Two agencies, a manager (T-MGR, PSOS), a partner (T-PRT, SPS), an inactive officer
     (T-OLD), and `nominals` nominals VR-0000001.. managed now by T-MGR, formerly by T-PRT."""
     await db.write(SMALL_GRAPH, count=nominals)
+
+
+def small_caseload(nominals: int) -> Caseload:
+    """T-MGR's caseload in `create_small_graph(db, nominals=nominals)`, for bench/load.py."""
+    numbers = range(1, nominals + 1)
+    return Caseload("T-MGR", [f"VR-{i:07d}" for i in numbers], [f"Last{i}" for i in numbers])

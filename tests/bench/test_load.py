@@ -8,9 +8,9 @@ import os
 
 import pytest
 
-from bench.load import MIX, Caseload, run_load
+from bench.load import MIX, run_load
 from graph.db import Database
-from tests.small_graph import create_small_graph
+from tests.small_graph import create_small_graph, small_caseload
 from visor.serving import serve_process
 from visor.settings import Settings
 from visor.tokens import issue_token
@@ -22,9 +22,7 @@ async def test_a_bounded_load_on_two_workers_has_no_errors(
     db: Database, settings: Settings, neo4j_uri: str
 ) -> None:
     await create_small_graph(db, nominals=10)
-    caseload = Caseload(
-        "T-MGR", [f"VR-{i:07d}" for i in range(1, 11)], [f"Last{i}" for i in range(1, 11)]
-    )
+    caseload = small_caseload(10)
     env = {**os.environ, "NEO4J_URI": neo4j_uri, "VISOR_SECRET": settings.secret}
     with serve_process(env, workers=2) as (url, process):
         result = await run_load(

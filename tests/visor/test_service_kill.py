@@ -14,10 +14,10 @@ from typing import Any
 import psutil
 import pytest
 
-from bench.load import Caseload, LoadResponse, purpose_of, run_load
+from bench.load import LoadResponse, purpose_of, run_load
 from graph.db import Database
 from tests.fault_checks import audit_verify, events_by_purpose, invariant_breaches
-from tests.small_graph import create_small_graph
+from tests.small_graph import create_small_graph, small_caseload
 from visor.serving import serve_process
 from visor.settings import Settings
 from visor.tokens import issue_token
@@ -52,9 +52,7 @@ async def test_a_killed_service_loses_no_audit_event_of_an_answer_it_gave(
     db: Database, settings: Settings, neo4j_uri: str
 ) -> None:
     await create_small_graph(db, nominals=10)
-    caseload = Caseload(
-        "T-MGR", [f"VR-{i:07d}" for i in range(1, 11)], [f"Last{i}" for i in range(1, 11)]
-    )
+    caseload = small_caseload(10)
     env = {**os.environ, "NEO4J_URI": neo4j_uri, "VISOR_SECRET": settings.secret}
     with serve_process(env, workers=2) as (url, process):
         load = asyncio.create_task(

@@ -19,14 +19,14 @@ import time
 
 import httpx
 import pytest
-from graphql import parse, validate
+from graphql import parse
 
 from bench.load import CASELOAD
 from graph.db import Database
 from graph.demo import load_demo
 from graph.migrations import migrate
 from schema.build import build_schema
-from schema.limits import cost_rule
+from schema.limits import estimated_cost
 from visor.app import create_app
 from visor.serving import serving
 from visor.settings import DEFAULT_MAX_COST, Settings
@@ -54,11 +54,7 @@ def heavy(first: int) -> str:
 
 
 def cost(document: str) -> int:
-    """The cost the schema's limit computes for `document` (a limit of 0 refuses anything and
-    says the cost)."""
-    errors = validate(SCHEMA, parse(document), [cost_rule(0, {})])
-    assert len(errors) == 1 and errors[0].extensions, errors
-    return int(errors[0].extensions["cost"])
+    return estimated_cost(SCHEMA, parse(document))
 
 
 def costliest_allowed(max_cost: int) -> tuple[str, int]:
