@@ -13,6 +13,8 @@ UNAVAILABLE rather than a masked internal error.
 
 from __future__ import annotations
 
+import asyncio
+import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
@@ -42,6 +44,9 @@ CONNECTION_ACQUISITION_TIMEOUT_SECONDS = 5.0
 SERVING_RETRY_SECONDS = 2.0
 """How long the service retries a transaction Neo4j could not run (the driver's default, which
 commands keep, is 30 s): a request answers UNAVAILABLE within a few seconds instead."""
+YIELD_EVERY_SECONDS = 0.005
+"""How long reading a result's rows may keep the event loop before letting other requests run:
+the driver decodes rows that have already arrived without ever yielding."""
 DRIVER_RETRY_SECONDS = 30.0
 """The driver's own retry window, which commands keep."""
 OUTAGES = (
@@ -142,7 +147,14 @@ class CountingTx:
     async def run(self, query: str, /, **params: Any) -> list[Row]:
         self.counter.count += 1
         result = await self.tx.run(query, params)
-        return [record.data() async for record in result]
+        rows = []
+        held_since = time.monotonic()
+        async for record in result:
+            rows.append(record.data())
+            if time.monotonic() - held_since > YIELD_EVERY_SECONDS:
+                await asyncio.sleep(0)
+                held_since = time.monotonic()
+        return rows
 
 
 def open_database(

@@ -212,7 +212,7 @@ async def nominal_view_by_visor_ref(
     row, found = await read_view(
         db,
         NOMINAL_VIEW_BY_VISOR_REF,
-        "[x IN nodes | x {.*}] AS nominals",
+        "{nominals: [x IN nodes | x {.*}]}",
         parts,
         visorRef=visor_ref,
     )
@@ -234,7 +234,7 @@ async def nominals_page_view(
     row, found = await read_view(
         db,
         NOMINALS_PAGE_VIEW["DESC" if descending else "ASC"],
-        "total, page",
+        "{total: total, page: page}",
         parts,
         orderBy=order_by,
         after=list(after) if after else None,

@@ -50,10 +50,10 @@ class ViewParts:
         return RecordsKey(nominal_uid, kinds, from_, to, limit)
 
 
-def _parts_subquery(parts: ViewParts) -> str:
-    """`CALL (nodes) {...}`: one row per nominal of `nodes` with the parts asked for. Each part
-    is a column of its own `CALL (n)`, then a field of the nominal's map: Neo4j refuses a
-    subquery that aggregates (or is DISTINCT) inside a map or a list."""
+def _part_branch(parts: ViewParts) -> str:
+    """One row per nominal of `nodes` with the parts asked for, as `part`. Each part is a
+    column of its own `CALL (n)`, then a field of the nominal's map: Neo4j refuses a subquery
+    that aggregates (or is DISTINCT) inside a map or a list."""
     calls, fields = [], ["uid: n.uid"]
     if parts.picture:
         calls.append(f"RETURN {PICTURE_OF_N} AS picture")
@@ -76,27 +76,35 @@ def _parts_subquery(parts: ViewParts) -> str:
         fields.append("records: records")
     subqueries = "".join(f"\n  CALL (n) {{\n  {call}\n  }}" for call in calls)
     joined = ", ".join(fields)
-    return f"""
-CALL (nodes) {{
-  UNWIND nodes AS n{subqueries}
-  WITH {{{joined}}} AS part
-  RETURN collect(part) AS parts
-}}"""
+    return f"""  UNWIND nodes AS n{subqueries}
+  RETURN null AS head, {{{joined}}} AS part"""
 
 
 def compile_view(head: str, returns: str, parts: ViewParts) -> str:
-    """`head` binds `nodes` (a list of Nominal nodes) and whatever `returns` names; the query
-    returns those and `parts` (empty when nothing more is asked for)."""
+    """`head` binds `nodes` (a list of Nominal nodes) and whatever `returns` (a map) reads; the
+    query returns a row whose `view` is that map, then a row per nominal whose `part` holds its
+    parts (none when nothing more is asked for).
+
+    A row per nominal, not one row holding every nominal's parts: the driver decodes a row in
+    one go on the event loop, so a page of large record views in one row would hold the loop
+    (and every other request) for as long as it takes to decode."""
     if parts.empty:
-        return f"{head}\nRETURN {returns}, [] AS parts"
-    return f"{head}{_parts_subquery(parts)}\nRETURN {returns}, parts"
+        return f"{head}\nRETURN {returns} AS view, null AS part"
+    return f"""{head}
+WITH nodes, {returns} AS view
+CALL (nodes, view) {{
+  RETURN view AS head, null AS part
+  UNION ALL
+{_part_branch(parts)}
+}}
+RETURN head AS view, part"""
 
 
 async def read_view(
     db: Database, head: str, returns: str, parts: ViewParts, **params: Any
 ) -> tuple[Row, dict[str, Row]]:
-    """The head's row, and nominal uid → its parts ({picture, stewards, provenance, records:
-    [rows per filter of `parts.records`]}), in one query."""
+    """The map `returns` reads, and nominal uid → its parts ({picture, stewards, provenance,
+    records: [rows per filter of `parts.records`]}), in one query."""
     rows = await db.read(
         compile_view(head, returns, parts),
         recordKinds=list(RECORD_KIND_LABELS),
@@ -106,13 +114,13 @@ async def read_view(
         ],
         **params,
     )
-    row = rows[0]
+    view: Row = next(row["view"] for row in rows if row["view"] is not None)
     by_uid = {}
-    for part in row.pop("parts"):
+    for part in (row["part"] for row in rows if row["part"] is not None):
         if "records" in part:
             ordered: list[list[Row]] = [[] for _ in parts.records]
             for entry in part["records"]:
                 ordered[entry["index"]] = entry["rows"]
             part["records"] = ordered
         by_uid[part["uid"]] = part
-    return row, by_uid
+    return view, by_uid

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import time
-from pathlib import Path
 from typing import Any
 
 import httpx
@@ -12,11 +11,8 @@ import pytest
 from starlette.applications import Starlette
 
 from graph.db import Database
-from graph.local_server import LocalNeo4j
 from tests.graphql_client import error_codes, post_graphql
 from tests.small_graph import create_small_graph
-from visor.app import create_app
-from visor.serving import free_port, serving
 from visor.settings import Settings
 from visor.tokens import issue_token
 
@@ -234,25 +230,3 @@ async def test_unexpected_errors_are_masked(
     await create_small_graph(db)
     body = gql(base_url, "{ nominal(visorRef: 1) { visorRef } }", **bearer(settings, "T-MGR"))
     assert error_codes(body) == ["GRAPHQL_VALIDATION_FAILED"]
-
-
-@pytest.mark.slow
-def test_readyz_turns_503_when_neo4j_stops(
-    tmp_path: Path, neo4j_jars: Path, settings: Settings
-) -> None:
-    home = tmp_path / "neo4j"
-    (home / neo4j_jars.parent.name).mkdir(parents=True)
-    (home / neo4j_jars.parent.name / "lib").symlink_to(neo4j_jars)
-    server = LocalNeo4j(home=home, port=free_port())
-    status = server.start()
-    try:
-        with serving(create_app(settings, uri=status.uri)) as url:
-            assert httpx.get(f"{url}/readyz").status_code == 200
-            server.stop()
-            response = httpx.get(f"{url}/readyz", timeout=30)
-            assert response.status_code == 503
-            assert response.json()["status"] == "unavailable"
-            assert "Neo4j unreachable" in response.json()["reason"]
-            assert httpx.get(f"{url}/healthz").status_code == 200
-    finally:
-        server.stop()

@@ -1,6 +1,7 @@
 """Neo4j going away, with a private Neo4j the test stops (never the session's): /graphql answers
 within seconds with GraphQL JSON, `extensions.code` UNAVAILABLE, HTTP 503, both when the token's
-officer lookup finds Neo4j gone and when a resolver does (over a WebSocket opened before)."""
+officer lookup finds Neo4j gone and when a resolver does (over a WebSocket opened before);
+/readyz turns 503 and names the reason, while /healthz (the process) stays 200."""
 
 from __future__ import annotations
 
@@ -46,6 +47,7 @@ async def test_neo4j_down_is_503_unavailable_within_seconds(
             assert json.loads(ws.recv(timeout=10))["type"] == "connection_ack"
             answer = httpx.post(f"{url}/graphql", json={"query": VIEW}, headers=headers)
             assert answer.json() == {"data": {"nominal": {"visorRef": "VR-0000001"}}}
+            assert httpx.get(f"{url}/readyz").status_code == 200
 
             private_neo4j.stop()
 
@@ -77,4 +79,9 @@ async def test_neo4j_down_is_503_unavailable_within_seconds(
                 "UNAVAILABLE"
             ]
             assert took < ANSWER_WITHIN_SECONDS, took
+
+            ready = httpx.get(f"{url}/readyz", timeout=30)
+            assert ready.status_code == 503
+            assert ready.json()["status"] == "unavailable"
+            assert "Neo4j unreachable" in ready.json()["reason"]
             assert httpx.get(f"{url}/healthz").status_code == 200
