@@ -33,7 +33,8 @@ MAX_MESSAGE_CHARS = 1000
 """The longest error message an answer may carry: values quoted back are cut to a prefix."""
 
 VIEW = "query View($ref: String!) { nominal(visorRef: $ref) { visorRef riskLevel } }"
-PAGE = "query Page($first: Int, $filter: NominalFilter) { nominals(first: $first, filter: $filter) { totalCount } }"  # noqa: E501
+PAGE = """query Page($first: Int, $filter: NominalFilter) {
+  nominals(first: $first, filter: $filter) { totalCount } }"""
 NOTE = "mutation Note($input: AddNoteInput!) { addNote(input: $input) { kind } }"
 RENAME = """mutation Rename($input: UpdateNominalInput!) {
   updateNominal(input: $input) { nominal { visorRef } } }"""
@@ -155,7 +156,7 @@ def nested_document(depth: int, shape: str) -> str:
             + "1"
             + "}" * depth
             + ") { nominal { visorRef } } }"
-        )  # noqa: E501
+        )
     return "{ " + "manager { " * depth + "name" + " }" * depth + " }"
 
 
