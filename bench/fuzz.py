@@ -3,13 +3,15 @@ every root query and mutation, valid documents (POSITIVE: arguments of the right
 invalid ones (NEGATIVE: wrong types, missing or unknown arguments), with their argument values
 written into the document.
 
-    python -m bench.fuzz [--nominals 200] [--examples 100] [--seed 0]
+    python -m bench.fuzz [--nominals 200] [--examples 100] [--http-examples 150] [--seed 0]
 
 Uses NEO4J_URI, or the local Neo4j (started if need be), on the demo world of that size (loaded
 unless it is there): `visor serve` over it, the officer with the largest caseload's token. An
 answer fails when it is a 5xx, is not JSON, or has an error without `extensions.code`, an
-INTERNAL_SERVER_ERROR, a masked "Unexpected error." or a trace. Prints JSON (documents sent, by
-status, every failure); asserts nothing.
+INTERNAL_SERVER_ERROR, a masked "Unexpected error." or a trace. Then `--http-examples` hostile
+HTTP requests of each family (bench/hostile_http.py: malformed JSON, wrong content types, huge
+strings, deep nesting, ...) under the same rules, a refused mutation also checked to write
+nothing. Prints JSON (requests sent, by status, every failure); asserts nothing.
 
 `fuzz_service(base_url, ...)` is the fuzzer itself, for the bounded test
 (tests/schema/test_documents_fuzz.py).
@@ -19,7 +21,6 @@ from __future__ import annotations
 
 import asyncio
 import datetime
-import json
 import os
 import sys
 from collections import Counter
@@ -34,8 +35,11 @@ from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 from hypothesis_graphql import nodes
+from neo4j import GraphDatabase
 
+from bench.answer_rules import problem
 from bench.command import run_from_command_line
+from bench.hostile_http import Target, fuzz_http
 from bench.load import caseload
 from schema.build import build_schema
 from visor.serving import serve_process
@@ -53,7 +57,10 @@ CUSTOM_SCALARS = {
     ).map(lambda moment: nodes.String(moment.isoformat() + "Z")),
     "JSON": st.just(nodes.Null) | st.text(max_size=20).map(nodes.String),
 }
-TRACE_MARKS = ("Traceback (most recent call last)", 'File "/')
+GRAPH_SIZE = (
+    "MATCH (n) WITH count(n) AS nodes "
+    "OPTIONAL MATCH ()-[r]->() RETURN nodes, count(r) AS relationships"
+)
 
 
 @dataclass
@@ -64,27 +71,6 @@ class FuzzResult:
     no_invalid: list[str] = field(default_factory=list)
     """Fields with nothing to make invalid (no arguments of a type hypothesis-graphql can
     violate): NEGATIVE mode is skipped for them."""
-
-
-def problem(status: int, text: str) -> str | None:
-    """Why an answer breaks the rules, or None."""
-    if status >= 500:
-        return f"HTTP {status}"
-    if any(mark in text for mark in TRACE_MARKS):
-        return "a trace in the body"
-    try:
-        body = json.loads(text)
-    except ValueError:
-        return "not JSON"
-    if not isinstance(body, dict):
-        return "not a JSON object"
-    for error in body.get("errors") or []:
-        code = (error.get("extensions") or {}).get("code") if isinstance(error, dict) else None
-        if not code:
-            return "an error without extensions.code"
-        if code == "INTERNAL_SERVER_ERROR" or error.get("message") == "Unexpected error.":
-            return f"a masked internal error ({code})"
-    return None
 
 
 def root_fields(schema: GraphQLSchema) -> list[tuple[str, str]]:
@@ -165,19 +151,30 @@ def _send_examples(
     send()
 
 
-DEFAULTS: dict[str, Any] = {"nominals": 200, "examples": 100, "seed": 0}
-QUICK: dict[str, Any] = {"nominals": 200, "examples": 1, "seed": 0}
+DEFAULTS: dict[str, Any] = {"nominals": 200, "examples": 100, "http_examples": 150, "seed": 0}
+QUICK: dict[str, Any] = {"nominals": 200, "examples": 1, "http_examples": 3, "seed": 0}
 
 
-def run(settings: Settings, uri: str, *, nominals: int, examples: int, seed: int) -> dict[str, Any]:
+def run(
+    settings: Settings, uri: str, *, nominals: int, examples: int, http_examples: int, seed: int
+) -> dict[str, Any]:
     load = asyncio.run(caseload(settings, uri, nominals))
     env = {**os.environ, "NEO4J_URI": uri, "VISOR_SECRET": settings.secret}
-    with serve_process(env, workers=1) as (url, _):
-        result = fuzz_service(
+    token = issue_token(settings.secret, load.staff_id)
+    auth = (settings.neo4j_user, settings.neo4j_password) if settings.neo4j_password else None
+    with serve_process(env, workers=1) as (url, _), GraphDatabase.driver(uri, auth=auth) as driver:
+        result = fuzz_service(url, token=token, purpose="fuzz", examples=examples, random_seed=seed)
+
+        def graph_size() -> tuple[int, int]:
+            records, _, _ = driver.execute_query(GRAPH_SIZE, database_=settings.neo4j_database)
+            return records[0]["nodes"], records[0]["relationships"]
+
+        hostile = fuzz_http(
             url,
-            token=issue_token(settings.secret, load.staff_id),
-            purpose="fuzz",
-            examples=examples,
+            target=Target(token=token, ref=load.refs[0]),
+            max_body_bytes=settings.max_body_bytes,
+            graph_size=graph_size,
+            examples=http_examples,
             random_seed=seed,
         )
     return {
@@ -189,6 +186,13 @@ def run(settings: Settings, uri: str, *, nominals: int, examples: int, seed: int
         "statuses": {str(k): v for k, v in sorted(result.statuses.items())},
         "failures": result.failures,
         "fields_without_invalid_documents": result.no_invalid,
+        "http": {
+            "examples_per_family": http_examples,
+            "requests": hostile.sent,
+            "statuses": {str(k): v for k, v in sorted(hostile.statuses.items())},
+            "families": dict(sorted(hostile.families.items())),
+            "failures": hostile.failures,
+        },
     }
 
 
@@ -198,7 +202,12 @@ def headlines(result: dict[str, Any]) -> list[tuple[str, str]]:
             f"schema fuzzing ({result['examples_per_field_and_mode']} documents per root field "
             f"and mode, valid and invalid, seed {result['seed']})",
             f"{result['documents']} documents, {len(result['failures'])} failures",
-        )
+        ),
+        (
+            f"hostile HTTP requests (malformed JSON, content types, huge strings, deep nesting; "
+            f"seed {result['seed']})",
+            f"{result['http']['requests']} requests, {len(result['http']['failures'])} failures",
+        ),
     ]
 
 

@@ -31,6 +31,10 @@ _QUOTED = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"")
 # Variable coercion errors whose message is not about the value: nesting beyond graphql-core's
 # limit ("Variable values are nested too deeply.") and the error limit.
 _ABOUT_VARIABLES = ("Variable values are nested too deeply.", "Too many errors processing")
+# graphql-core prints a literal it refuses in full, indented ("found: {\n  a: {\n    a: ..."),
+# so a nested literal of 600 bytes made a message of 16 KB; and it quotes names as long as the
+# document allows. A message about the document is cut to this.
+MAX_DOCUMENT_MESSAGE = 400
 
 
 def _as_visor_error(error: GraphQLError) -> VisorError | None:
@@ -75,6 +79,13 @@ def cut_echoes(message: str) -> str:
     return _QUOTED.sub(lambda quoted: _prefix(quoted.group(0)), message)
 
 
+def shortened(message: str) -> str:
+    """The message, cut to MAX_DOCUMENT_MESSAGE characters and its length when longer."""
+    if len(message) <= MAX_DOCUMENT_MESSAGE:
+        return message
+    return f"{message[:MAX_DOCUMENT_MESSAGE]}… ({len(message)} characters)"
+
+
 def _prefix(text: str) -> str:
     return text if len(text) <= ECHO_LIMIT else f"{text[:ECHO_LIMIT]}…"
 
@@ -113,4 +124,5 @@ class VisorErrors(MaskErrors):
         error.extensions = {"code": _document_code(error), **(error.extensions or {})}
         if self.hide_suggestions:
             error.message = without_suggestions(error.message)
+        error.message = shortened(error.message)
         return error

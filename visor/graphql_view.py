@@ -36,7 +36,7 @@ from strawberry.types import ExecutionResult
 from strawberry.types.unset import UnsetType
 
 from graph.db import OUTAGES
-from resolvers.errors import Unauthenticated
+from resolvers.errors import Unauthenticated, echo
 from schema import build_schema
 from schema.context import Context
 from visor.context import authenticate, build_context
@@ -195,11 +195,14 @@ class VisorGraphQL(GraphQL[Context, None]):
                 request, request_adapter, sub_response, context, root_value, request_data
             )
         except HTTPException as exc:
-            if isinstance(exc.__cause__, CannotGetOperationTypeError):
-                raise bad_user_input(
-                    f"operationName: {exc.reason}", field="operationName"
-                ) from None
-            if isinstance(exc.__cause__, InvalidOperationTypeError):
+            cause = exc.__cause__
+            if isinstance(cause, CannotGetOperationTypeError):
+                named = cause.operation_name
+                reason = (
+                    exc.reason if named is None else f'Unknown operation named "{echo(named)}".'
+                )
+                raise bad_user_input(f"operationName: {reason}", field="operationName") from None
+            if isinstance(cause, InvalidOperationTypeError):
                 raise bad_request(f"{exc.reason}: send it with POST", status=405) from None
             raise
         if context.db.outage is not None:

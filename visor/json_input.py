@@ -1,5 +1,6 @@
 """Reading the JSON a client sends (a request body, a WebSocket message) as this service does:
-UTF-8 only, and every way Python's decoder can fail is a BAD_REQUEST saying what is wrong."""
+UTF-8 only, JSON's own values only (not NaN or Infinity, which Python's decoder reads), and every
+way Python's decoder can fail is a BAD_REQUEST saying what is wrong."""
 
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ def loads(data: str | bytes) -> object:
     else:
         text = data
     try:
-        return json.loads(text)
+        return json.loads(text, parse_constant=_not_json)
     except json.JSONDecodeError:
         raise
     except RecursionError:
@@ -35,6 +36,11 @@ def loads(data: str | bytes) -> object:
         raise bad_request(
             f"The JSON holds a number of more than {MAX_INT_DIGITS} digits."
         ) from None
+
+
+def _not_json(constant: str) -> object:
+    """Python's decoder reads NaN, Infinity and -Infinity; JSON has no such values."""
+    raise bad_request(f"The JSON holds {constant}, which is not a JSON value.")
 
 
 def kind(value: object) -> str:

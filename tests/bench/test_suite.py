@@ -60,6 +60,7 @@ def test_quick_suite_runs_every_benchmark(
     assert shortest["pairs"] == shortest["equal_lengths"] == 4  # Cypher and networkx agree
     fuzzed = figures["results"]["fuzz"]
     assert fuzzed["documents"] > 0 and fuzzed["failures"] == []
+    assert fuzzed["http"]["requests"] > 0 and fuzzed["http"]["failures"] == []
     stats = figures["results"]["statistics"]
     assert stats["nominals"] == 200
     for scope in ("mappa_area", "nation"):
