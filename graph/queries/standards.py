@@ -3,11 +3,14 @@
 NOMINAL_STANDING gives, for each nominal in scope, the rules that apply to it and its failures,
 each naming its rule and the failing item (a record's uid, or null for the nominal itself);
 _BREACHES adds, for the nominals a query names, the officer responsible for mending each: the
-open manager for MANAGER rules, the officer who entered the item for ENTERING_AGENCY rules. In scope: nominals neither DECEASED nor REMOVED,
-managed (open MANAGED_IN) in one of `$areas` (every area when null), or the one `$nominalUid`.
+open manager for MANAGER rules, the officer who entered the item for ENTERING_AGENCY rules.
+In scope: nominals neither DECEASED nor REMOVED, managed (open MANAGED_IN) in one of `$areas`
+(every area when null), or the one `$nominalUid`.
 Only current versions of records count; a rule's records are read only when it is asked for.
 Parameters: `$today` (date), `$reviewDays` (risk level to days), `$rmpLevels`, `$minutesDays`,
-`$breachDays`, `$rules` (the rule ids asked for).
+`$breachDays`, `$rules` (the rule ids asked for), `$recordKinds` (the record labels those rules
+read), `$named` (whether the query names nominals: a summary reads a nominal's manager only for
+the manager-assigned rule).
 """
 
 from __future__ import annotations
@@ -37,7 +40,10 @@ CALL {
 }
 WITH n
 WHERE NOT n.status IN ['DECEASED', 'REMOVED']
-WITH n, COLLECT { MATCH (o:Officer)-[m:MANAGES]->(n) WHERE m.to IS NULL RETURN o }[0] AS manager,
+WITH n,
+  CASE WHEN $named OR 'manager-assigned' IN $rules
+       THEN COLLECT { MATCH (o:Officer)-[m:MANAGES]->(n) WHERE m.to IS NULL RETURN o }[0]
+  END AS manager,
   COLLECT { MATCH (r)-[:ABOUT]->(n)
             WITH r, [k IN labels(r) WHERE k IN $recordKinds][0] AS kind
             WHERE CASE WHEN kind IS NULL THEN false
@@ -190,16 +196,16 @@ def _params(
 async def compliance_summary(db: Database, **scope: Any) -> list[Row]:
     """One row per rule asked for (`rule`, `applicable`, `breaching` nominals) and one with
     `rule` null for all of them together."""
-    return await db.read(SUMMARY, **_params(**scope))
+    return await db.read(SUMMARY, named=False, **_params(**scope))
 
 
 async def breaching_page(db: Database, *, after: str | None, limit: int, **scope: Any) -> list[Row]:
     """Breaching nominals in visorRef order after `after`, at most `limit`, with their breaches."""
-    return await db.read(BREACHING_PAGE, after=after, limit=limit, **_params(**scope))
+    return await db.read(BREACHING_PAGE, after=after, limit=limit, named=True, **_params(**scope))
 
 
 async def nominal_standing(db: Database, **scope: Any) -> list[Row]:
-    return await db.read(STANDING, **_params(**scope))
+    return await db.read(STANDING, named=True, **_params(**scope))
 
 
 IS_MANAGER = """

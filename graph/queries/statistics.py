@@ -68,13 +68,13 @@ ORDER BY i, code
 
 # The registered nominals managed in $areas at the end of each day of $ends ({day, at}: `at` the
 # instant `day` ends), by category: one query for a trend however many days it has, each
-# nominal's periods gathered once and tested against every day.
+# nominal's periods (and creation) read once and tested against every day.
 TREND = """
 MATCH (top:Area) WHERE top.code IN $areas
 MATCH (n:Nominal)-[m:MANAGED_IN]->(:Area)-[:PART_OF*0..]->(top)
 WHERE NOT n.status IN ['REMOVED']
-WITH n, collect({from: m.from, to: m.to}) AS periods
-UNWIND [e IN $ends WHERE n.createdAt < e.at
+WITH n, n.createdAt AS created, collect({from: m.from, to: m.to}) AS periods
+UNWIND [e IN $ends WHERE created < e.at
           AND any(p IN periods WHERE p.from < e.at AND (p.to IS NULL OR p.to >= e.at)) | e.day]
   AS day
 RETURN day, n.category AS category, count(*) AS count
