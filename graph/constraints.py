@@ -62,6 +62,17 @@ SOURCE_KEY_INDEXES: tuple[tuple[str, str], ...] = (
 """(name, pattern) of composite range indexes on (sourceAgency, sourceId): the merge keys of the
 bulk import (docs/IMPORT.md)."""
 
+DATE_INDEXES: tuple[tuple[str, str], ...] = (
+    ("Nominal", "createdAt"),
+    ("Breach", "reportedOn"),
+    ("Conviction", "convictedOn"),
+)
+"""(label, stored property) pairs with a range index on a date, for management information's
+windows (graph/queries/statistics.py: registrations, breaches, convictions in a year)."""
+
+RELATIONSHIP_DATE_INDEXES: tuple[tuple[str, str], ...] = (("MANAGED_IN", "from"),)
+"""(type, stored property) pairs with a range index, for the moves of area begun in a window."""
+
 POINT_INDEXES: tuple[tuple[str, str], ...] = (("Location", "point"),)
 """(label, stored property) pairs with a point index, for `nearby`'s point.distance."""
 
@@ -85,6 +96,10 @@ def index_name(label: str, prop: str) -> str:
     return f"index_{label}_{prop}"
 
 
+def relationship_index_name(rel_type: str, prop: str) -> str:
+    return f"index_{rel_type}_{prop}"
+
+
 def point_index_name(label: str, prop: str) -> str:
     return f"point_index_{label}_{prop}"
 
@@ -93,7 +108,8 @@ def expected_schema_objects() -> set[str]:
     """The names install_schema guarantees (token lookup indexes aside)."""
     return (
         {constraint_name(label, prop) for label, prop in UNIQUE_KEYS}
-        | {index_name(label, prop) for label, prop in RANGE_INDEXES}
+        | {index_name(label, prop) for label, prop in RANGE_INDEXES + DATE_INDEXES}
+        | {relationship_index_name(t, prop) for t, prop in RELATIONSHIP_DATE_INDEXES}
         | {point_index_name(label, prop) for label, prop in POINT_INDEXES}
         | {NOMINAL_NAMES_INDEX}
         | {name for name, _ in SOURCE_KEY_INDEXES}
@@ -110,7 +126,12 @@ def _statements() -> list[str]:
         ),
         *(
             f"CREATE INDEX {index_name(label, prop)} IF NOT EXISTS FOR (n:{label}) ON (n.{prop})"
-            for label, prop in RANGE_INDEXES
+            for label, prop in RANGE_INDEXES + DATE_INDEXES
+        ),
+        *(
+            f"CREATE INDEX {relationship_index_name(t, prop)} IF NOT EXISTS "
+            f"FOR ()-[n:{t}]-() ON (n.{prop})"
+            for t, prop in RELATIONSHIP_DATE_INDEXES
         ),
         *(
             f"CREATE INDEX {name} IF NOT EXISTS FOR {pattern} ON (n.sourceAgency, n.sourceId)"

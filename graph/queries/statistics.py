@@ -28,7 +28,8 @@ def end_of_day(day: datetime.date) -> datetime.datetime:
 # on $asAt: CUSTODY (a custody period open that day, one begun on it included), WANTED or
 # MISSING (a whereabouts-unknown period open that day; WANTED first), else COMMUNITY; and the
 # direct sub-areas of $areas each is managed under (`parts`), so one pass over the nominals
-# gives the area's figures and its parts' alike.
+# gives the area's figures and its parts' alike. A nominal's records are walked once for both
+# kinds, each label read once, and only an open period is tested for a newer revision.
 SNAPSHOT = """
 MATCH (top:Area) WHERE top.code IN $areas
 MATCH path = (n:Nominal)-[m:MANAGED_IN]->(:Area)-[:PART_OF*0..]->(top)
@@ -36,17 +37,18 @@ WHERE m.from < $at AND (m.to IS NULL OR m.to >= $at) AND n.createdAt < $at
   AND NOT n.status IN ['REMOVED']
 WITH n, collect(DISTINCT CASE WHEN length(path) > 1 THEN nodes(path)[-2].code END) AS parts
 WITH n, parts,
-  EXISTS {
-    MATCH (c:CustodyPeriod)-[:ABOUT]->(n)
-    WHERE c.startedOn <= $asAt AND (c.endedOn IS NULL OR c.endedOn > $asAt)
-      AND NOT EXISTS { MATCH (:Record)-[:REVISION_OF]->(c) }
-  } AS inCustody,
   COLLECT {
-    MATCH (w:WhereaboutsUnknown)-[:ABOUT]->(n)
-    WHERE w.fromOn <= $asAt AND (w.toOn IS NULL OR w.toOn > $asAt)
-      AND NOT EXISTS { MATCH (:Record)-[:REVISION_OF]->(w) }
-    RETURN w.reason
-  } AS reasons
+    MATCH (r)-[:ABOUT]->(n)
+    WITH r, [k IN labels(r) WHERE k IN ['CustodyPeriod', 'WhereaboutsUnknown']][0] AS kind
+    WITH r, kind, CASE kind
+        WHEN 'CustodyPeriod' THEN r.startedOn <= $asAt AND (r.endedOn IS NULL OR r.endedOn > $asAt)
+        WHEN 'WhereaboutsUnknown' THEN r.fromOn <= $asAt AND (r.toOn IS NULL OR r.toOn > $asAt)
+        ELSE false END AS open
+    WHERE CASE WHEN open THEN NOT EXISTS { MATCH (:Record)-[:REVISION_OF]->(r) } ELSE false END
+    RETURN {custody: kind = 'CustodyPeriod', reason: r.reason}
+  } AS open
+WITH n, parts, any(o IN open WHERE o.custody) AS inCustody,
+  [o IN open WHERE NOT o.custody | o.reason] AS reasons
 WITH n, parts, CASE WHEN inCustody THEN 'CUSTODY'
                     WHEN 'WANTED' IN reasons THEN 'WANTED'
                     WHEN 'MISSING' IN reasons THEN 'MISSING'
@@ -66,13 +68,13 @@ ORDER BY i, code
 
 # The registered nominals managed in $areas at the end of each day of $ends ({day, at}: `at` the
 # instant `day` ends), by category: one query for a trend however many days it has, each
-# nominal's periods gathered once and tested against every day.
+# nominal's periods (and creation) read once and tested against every day.
 TREND = """
 MATCH (top:Area) WHERE top.code IN $areas
 MATCH (n:Nominal)-[m:MANAGED_IN]->(:Area)-[:PART_OF*0..]->(top)
 WHERE NOT n.status IN ['REMOVED']
-WITH n, collect({from: m.from, to: m.to}) AS periods
-UNWIND [e IN $ends WHERE n.createdAt < e.at
+WITH n, n.createdAt AS created, collect({from: m.from, to: m.to}) AS periods
+UNWIND [e IN $ends WHERE created < e.at
           AND any(p IN periods WHERE p.from < e.at AND (p.to IS NULL OR p.to >= e.at)) | e.day]
   AS day
 RETURN day, n.category AS category, count(*) AS count
