@@ -1,10 +1,13 @@
 """What an answer of /graphql must never be, for the fuzzers (bench/fuzz.py,
 bench/hostile_http.py): a 5xx, a trace, something other than a JSON object, or an error without
-`extensions.code` or masked as internal."""
+`extensions.code` or masked as internal; and the hypothesis settings both fuzzers run under."""
 
 from __future__ import annotations
 
 import json
+
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 
 TRACE_MARKS = ("Traceback (most recent call last)", 'File "/')
 
@@ -28,3 +31,15 @@ def problem(status: int, text: str) -> str | None:
         if code == "INTERNAL_SERVER_ERROR" or error.get("message") == "Unexpected error.":
             return f"a masked internal error ({code})"
     return None
+
+
+def fuzz_settings(examples: int, random_seed: int | None) -> hypothesis_settings:
+    """`examples` examples, no example database, no deadline and no health check; derandomized
+    unless the caller seeds hypothesis itself (`random_seed`)."""
+    return hypothesis_settings(
+        max_examples=examples,
+        derandomize=random_seed is None,
+        database=None,
+        deadline=None,
+        suppress_health_check=list(HealthCheck),
+    )

@@ -30,14 +30,13 @@ from typing import Any
 import httpx
 import hypothesis_graphql
 from graphql import GraphQLSchema
-from hypothesis import HealthCheck, given, seed
-from hypothesis import settings as hypothesis_settings
+from hypothesis import given, seed
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 from hypothesis_graphql import nodes
 from neo4j import GraphDatabase
 
-from bench.answer_rules import problem
+from bench.answer_rules import fuzz_settings, problem
 from bench.command import run_from_command_line
 from bench.hostile_http import Target, fuzz_http
 from bench.load import caseload
@@ -121,13 +120,7 @@ def _send_examples(
     result: FuzzResult,
     where: tuple[str, str],
 ) -> None:
-    @hypothesis_settings(
-        max_examples=examples,
-        derandomize=random_seed is None,
-        database=None,
-        deadline=None,
-        suppress_health_check=list(HealthCheck),
-    )
+    @fuzz_settings(examples, random_seed)
     @given(document=documents)
     def send(document: str) -> None:
         response = client.post("/graphql", json={"query": document})

@@ -23,11 +23,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import httpx
-from hypothesis import HealthCheck, given, seed
-from hypothesis import settings as hypothesis_settings
+from hypothesis import given, seed
 from hypothesis import strategies as st
 
-from bench.answer_rules import problem
+from bench.answer_rules import fuzz_settings, problem
 
 MAX_MESSAGE_CHARS = 1000
 """The longest error message an answer may carry: values quoted back are cut to a prefix."""
@@ -479,13 +478,7 @@ def _send_examples(
     random_seed: int | None,
     result: HttpFuzzResult,
 ) -> None:
-    @hypothesis_settings(
-        max_examples=examples,
-        derandomize=random_seed is None,
-        database=None,
-        deadline=None,
-        suppress_health_check=list(HealthCheck),
-    )
+    @fuzz_settings(examples, random_seed)
     @given(request=requests)
     def check(request: HostileRequest) -> None:
         before = graph_size() if request.mutation else None

@@ -231,7 +231,7 @@ DEFAULTS: dict[str, Any] = {
     "concurrency": [1, 8, 32, 64],
     "workers": [1, 2],
 }
-QUICK: dict[str, Any] = {"nominals": 200, "requests": 40, "concurrency": [1, 8], "workers": [1, 2]}
+QUICK: dict[str, Any] = {"nominals": 200, "requests": 30, "concurrency": [1, 8], "workers": [2]}
 
 
 def run(
