@@ -92,12 +92,8 @@ def constraint_name(label: str, prop: str) -> str:
 
 
 def index_name(label: str, prop: str) -> str:
-    """neomodel's naming for a range index."""
+    """neomodel's naming for a range index (on a label's or a relationship type's property)."""
     return f"index_{label}_{prop}"
-
-
-def relationship_index_name(rel_type: str, prop: str) -> str:
-    return f"index_{rel_type}_{prop}"
 
 
 def point_index_name(label: str, prop: str) -> str:
@@ -109,7 +105,7 @@ def expected_schema_objects() -> set[str]:
     return (
         {constraint_name(label, prop) for label, prop in UNIQUE_KEYS}
         | {index_name(label, prop) for label, prop in RANGE_INDEXES + DATE_INDEXES}
-        | {relationship_index_name(t, prop) for t, prop in RELATIONSHIP_DATE_INDEXES}
+        | {index_name(t, prop) for t, prop in RELATIONSHIP_DATE_INDEXES}
         | {point_index_name(label, prop) for label, prop in POINT_INDEXES}
         | {NOMINAL_NAMES_INDEX}
         | {name for name, _ in SOURCE_KEY_INDEXES}
@@ -129,8 +125,7 @@ def _statements() -> list[str]:
             for label, prop in RANGE_INDEXES + DATE_INDEXES
         ),
         *(
-            f"CREATE INDEX {relationship_index_name(t, prop)} IF NOT EXISTS "
-            f"FOR ()-[n:{t}]-() ON (n.{prop})"
+            f"CREATE INDEX {index_name(t, prop)} IF NOT EXISTS FOR ()-[n:{t}]-() ON (n.{prop})"
             for t, prop in RELATIONSHIP_DATE_INDEXES
         ),
         *(
