@@ -38,7 +38,7 @@ from neo4j import GraphDatabase
 
 from bench.answer_rules import fuzz_settings, problem
 from bench.command import run_from_command_line
-from bench.hostile_http import Target, fuzz_http
+from bench.hostile_http import Target, fuzz_http, graph_size_reader
 from bench.load import caseload
 from schema.build import build_schema
 from visor.serving import serve_process
@@ -56,10 +56,6 @@ CUSTOM_SCALARS = {
     ).map(lambda moment: nodes.String(moment.isoformat() + "Z")),
     "JSON": st.just(nodes.Null) | st.text(max_size=20).map(nodes.String),
 }
-GRAPH_SIZE = (
-    "MATCH (n) WITH count(n) AS nodes "
-    "OPTIONAL MATCH ()-[r]->() RETURN nodes, count(r) AS relationships"
-)
 
 
 @dataclass
@@ -157,16 +153,11 @@ def run(
     auth = (settings.neo4j_user, settings.neo4j_password) if settings.neo4j_password else None
     with serve_process(env, workers=1) as (url, _), GraphDatabase.driver(uri, auth=auth) as driver:
         result = fuzz_service(url, token=token, purpose="fuzz", examples=examples, random_seed=seed)
-
-        def graph_size() -> tuple[int, int]:
-            records, _, _ = driver.execute_query(GRAPH_SIZE, database_=settings.neo4j_database)
-            return records[0]["nodes"], records[0]["relationships"]
-
         hostile = fuzz_http(
             url,
             target=Target(token=token, ref=load.refs[0]),
             max_body_bytes=settings.max_body_bytes,
-            graph_size=graph_size,
+            graph_size=graph_size_reader(driver, settings.neo4j_database),
             examples=http_examples,
             random_seed=seed,
         )

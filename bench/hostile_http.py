@@ -25,8 +25,10 @@ from typing import Any
 import httpx
 from hypothesis import given, seed
 from hypothesis import strategies as st
+from neo4j import Driver
 
 from bench.answer_rules import fuzz_settings, problem
+from graph.reset import COUNT
 
 MAX_MESSAGE_CHARS = 1000
 """The longest error message an answer may carry: values quoted back are cut to a prefix."""
@@ -37,6 +39,17 @@ PAGE = """query Page($first: Int, $filter: NominalFilter) {
 NOTE = "mutation Note($input: AddNoteInput!) { addNote(input: $input) { kind } }"
 RENAME = """mutation Rename($input: UpdateNominalInput!) {
   updateNominal(input: $input) { nominal { visorRef } } }"""
+
+
+def graph_size_reader(driver: Driver, database: str = "neo4j") -> Callable[[], tuple[int, int]]:
+    """The graph's node and relationship counts, read through `driver` when called: a client
+    of its own, not the service's, to see what a refused mutation left behind."""
+
+    def size() -> tuple[int, int]:
+        records, _, _ = driver.execute_query(COUNT, database_=database)
+        return records[0]["nodes"], records[0]["relationships"]
+
+    return size
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,14 @@ import httpx
 import pytest
 from neo4j import GraphDatabase
 
-from bench.hostile_http import FAMILIES, MAX_MESSAGE_CHARS, NOTE, Target, fuzz_http
+from bench.hostile_http import (
+    FAMILIES,
+    MAX_MESSAGE_CHARS,
+    NOTE,
+    Target,
+    fuzz_http,
+    graph_size_reader,
+)
 from graph.db import Database
 from tests.small_graph import create_small_graph
 from visor.settings import Settings
@@ -27,15 +34,7 @@ EXAMPLES_PER_FAMILY = 9
 def graph_size(neo4j_uri: str) -> Iterator[Callable[[], tuple[int, int]]]:
     """The graph's node and relationship counts, read when called."""
     with GraphDatabase.driver(neo4j_uri) as driver:
-
-        def size() -> tuple[int, int]:
-            records, _, _ = driver.execute_query(
-                "MATCH (n) WITH count(n) AS nodes "
-                "OPTIONAL MATCH ()-[r]->() RETURN nodes, count(r) AS relationships"
-            )
-            return records[0]["nodes"], records[0]["relationships"]
-
-        yield size
+        yield graph_size_reader(driver)
 
 
 @pytest.mark.slow
