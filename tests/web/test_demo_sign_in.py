@@ -19,9 +19,7 @@ from visor.tokens import load_verifier
 from visor.web_app import DEMO_OFFICERS
 
 
-async def test_a_developer_signs_in_as_a_demo_officer(
-    db: Database, web: Web, settings: Settings
-) -> None:
+async def test_a_developer_signs_in_as_a_demo_officer(db: Database, web: Web) -> None:
     await load_demo(db, nominals=20)
     officer = (await db.read("MATCH (o:Officer {staffId: 'PSOS-0003'}) RETURN o.name AS name"))[0]
     page = await web.open()
