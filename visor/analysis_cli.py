@@ -16,7 +16,6 @@ import argparse
 import asyncio
 import sys
 from pathlib import Path
-from typing import Any
 
 from graph.db import Database
 from graph.queries.links import LINK_KINDS
@@ -37,10 +36,9 @@ FORMATS = {"graphml": "GRAPHML", "gexf": "GEXF", "cytoscape-json": "CYTOSCAPE_JS
 """The `--format` choices and the export formats (the API's ExportFormat) they name."""
 
 
-def add_analysis_command(commands: Any) -> None:
-    analysis = commands.add_parser("analysis", help="link analysis").add_subparsers(
-        required=True, metavar="ACTION"
-    )
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The actions of `visor analysis`, on its parser."""
+    analysis = parser.add_subparsers(required=True, metavar="ACTION")
     exports = analysis.add_parser(
         "export", help="a network or paths result as GraphML, GEXF or Cytoscape JSON"
     ).add_subparsers(required=True, metavar="RESULT")

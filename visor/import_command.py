@@ -12,7 +12,6 @@ import argparse
 import asyncio
 import sys
 from pathlib import Path
-from typing import Any
 
 from neo4j.exceptions import ServiceUnavailable, SessionExpired
 
@@ -20,6 +19,7 @@ from graph.importing.reading import FORMATS
 from resolvers.bulk_import import DEFAULT_BATCH_SIZE, ImportReport, import_file
 from resolvers.errors import VisorError
 from resolvers.import_rows import RowError
+from visor.arguments import positive_int
 from visor.progress import ProgressLine
 from visor.runtime import database, ensure_neo4j
 from visor.settings import Settings
@@ -27,11 +27,8 @@ from visor.settings import Settings
 EXIT_SKIPPED = 2
 
 
-def add_import_command(commands: Any, positive_int: Any) -> None:
-    parser = commands.add_parser(
-        "import",
-        help="import nominals, aliases, addresses, associations and records (docs/IMPORT.md)",
-    )
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The arguments of `visor import`, on its parser."""
     parser.add_argument("file", type=Path, metavar="FILE", help="a .csv or .jsonl file")
     parser.add_argument("--agency", required=True, metavar="CODE", help="the importing agency")
     parser.add_argument(

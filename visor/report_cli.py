@@ -16,7 +16,6 @@ import os
 import sys
 import tempfile
 from pathlib import Path
-from typing import Any
 
 from graph.db import Database
 from resolvers.annual_report import annual_report
@@ -30,10 +29,9 @@ from visor.standards_cli import command_actor
 JURISDICTIONS = ("SCOTLAND", "ENGLAND_WALES")
 
 
-def add_report_command(commands: Any) -> None:
-    report = commands.add_parser("report", help="management-information reports").add_subparsers(
-        required=True, metavar="KIND"
-    )
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The kinds of `visor report`, on its parser."""
+    report = parser.add_subparsers(required=True, metavar="KIND")
     annual = report.add_parser("annual", help="the MAPPA annual report as HTML, CSV or JSON")
     annual.add_argument(
         "--year",

@@ -12,7 +12,6 @@ import argparse
 import asyncio
 import datetime
 import sys
-from typing import Any
 
 from graph.db import Database
 from resolvers.actor import Actor, load_actor
@@ -38,10 +37,9 @@ async def command_actor(db: Database, staff_id: str | None) -> Actor:
     return OPERATOR if staff_id is None else await load_actor(db=db, staff_id=staff_id)
 
 
-def add_standards_command(commands: Any) -> None:
-    standards = commands.add_parser("standards", help="the minimum standards").add_subparsers(
-        required=True, metavar="ACTION"
-    )
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The actions of `visor standards`, on its parser."""
+    standards = parser.add_subparsers(required=True, metavar="ACTION")
     check = standards.add_parser("check", help="print compliance per rule and overall")
     check.add_argument("--area", metavar="CODE", help="an area and its parts (default: all)")
     check.add_argument(

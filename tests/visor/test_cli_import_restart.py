@@ -23,7 +23,7 @@ from tests.write_graph import create_write_graph
 from visor.serving import free_port
 from visor.settings import Settings
 
-NOMINALS = 1500
+NOMINALS = 500
 
 
 @pytest.fixture
@@ -46,7 +46,8 @@ async def test_an_import_cut_off_by_a_neo4j_restart_ends_as_one_clean_run(
 ) -> None:
     uri = own_server.status().uri
     env = {**os.environ, "NEO4J_URI": uri, "VISOR_SECRET": settings.secret}
-    # 3,000 rows in 60 batches: the server is killed after the first, long before the last.
+    # 1,000 rows in 20 batches (some 0.2 s each): the server is killed after the first, long
+    # before the last.
     path = write_big_file(tmp_path / "big.jsonl", nominals=NOMINALS)
     args = [sys.executable, "-m", "visor.cli", "import", str(path)]
     args += ["--agency", "PSOS", "--officer", "W-MGR", "--batch-size", "50"]
