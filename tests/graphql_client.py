@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-import httpx
-
+from tests import loopback
 from visor.tokens import issue_token
 
 
@@ -28,7 +27,7 @@ def post_graphql(
         sent["Authorization"] = f"Bearer {issue_token(secret, staff_id)}"
     if purpose is not None:
         sent["X-Visor-Purpose"] = purpose
-    response = httpx.post(
+    response = loopback.post(
         f"{base_url}/graphql",
         json={"query": query, "variables": variables or {}},
         headers=sent,

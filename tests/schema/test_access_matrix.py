@@ -17,12 +17,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-import httpx
 import pytest
 
 from graph.db import Database
 from resolvers.link_disclosure import hidden_link_id
 from schema.build import build_schema
+from tests import loopback
 from tests.access_matrix_graph import (
     LINK_DISCLOSURE_UID,
     PURPOSE,
@@ -677,7 +677,7 @@ async def test_a_read_without_a_purpose_is_refused_and_writes_nothing(
 def test_without_a_token_every_operation_is_unauthenticated(base_url: str, name: str) -> None:
     op = OPERATIONS[name]
     fake_agencies = {"PSOS": "no-such-agency"}
-    response = httpx.post(
+    response = loopback.post(
         f"{base_url}/graphql",
         json={"query": op.document, "variables": op.variables(fake_agencies)},
         headers={"X-Visor-Purpose": PURPOSE},

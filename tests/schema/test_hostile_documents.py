@@ -6,10 +6,10 @@ from __future__ import annotations
 import time
 from typing import Any
 
-import httpx
 import pytest
 
 from graph.db import Database
+from tests import loopback
 from tests.small_graph import create_small_graph
 from visor.settings import Settings
 from visor.tokens import issue_token
@@ -31,7 +31,7 @@ def chain(length: int) -> str:
 
 def post(base_url: str, settings: Settings, query: str) -> tuple[float, dict[str, Any]]:
     started = time.monotonic()
-    response = httpx.post(
+    response = loopback.post(
         f"{base_url}/graphql",
         json={"query": query},
         headers={
@@ -81,7 +81,7 @@ async def test_the_service_answers_others_while_and_after_refusing(
         post(base_url, settings, doubling(40))
     elapsed, body = post(base_url, settings, "{ __typename }")
     assert body == {"data": {"__typename": "Query"}}
-    assert httpx.get(f"{base_url}/healthz", timeout=5).status_code == 200
+    assert loopback.get(f"{base_url}/healthz", timeout=5).status_code == 200
 
 
 async def test_fragments_that_multiply_within_the_limit_are_answered(

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import json
 
-import httpx
 from strawberry.relay import GlobalID
 
 from graph.db import Database
 from graph.reference_data import load_reference_data
+from tests import loopback
 from tests.graphql_client import post_graphql
 from tests.management_graph import create_management_graph
 from tests.record_graph import SECRET_TEXTS, create_record_graph
@@ -99,7 +99,7 @@ async def test_areas_by_id_for_any_officer_and_never_anonymously(
             "node": {"__typename": "Area", "id": area_id, "code": "S92000003", "name": "Scotland"}
         }
     }
-    anonymous = httpx.post(
+    anonymous = loopback.post(
         f"{base_url}/graphql", json={"query": NODE, "variables": {"id": area_id}}, timeout=30
     ).json()
     assert anonymous["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"

@@ -6,10 +6,9 @@ from __future__ import annotations
 
 from typing import Any
 
-import httpx
-
 from graph.audit_verify import verify_chain
 from graph.db import Database
+from tests import loopback
 from tests.access_matrix_graph import (
     PURPOSE,
     ROLES,
@@ -47,7 +46,7 @@ def post(
     headers = {} if purpose is None else {"X-Visor-Purpose": purpose}
     if staff_id is not None:
         headers["Authorization"] = f"Bearer {issue_token(settings.secret, staff_id)}"
-    response = httpx.post(
+    response = loopback.post(
         f"{base_url}/graphql",
         json={"query": query, "variables": variables},
         headers=headers,

@@ -13,7 +13,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-import httpx
 import pytest
 from graphql import (
     GraphQLEnumType,
@@ -34,6 +33,7 @@ from graphql.pyutils import Undefined
 
 from graph.db import Database
 from schema.build import build_schema
+from tests import loopback
 from visor.settings import Settings
 from visor.tokens import issue_token
 
@@ -255,7 +255,7 @@ async def officer(session_db: Database) -> str:
 
 
 def ask(base_url: str, settings: Settings, query: str, variables: dict[str, Any]) -> dict[str, Any]:
-    response = httpx.post(
+    response = loopback.post(
         f"{base_url}/graphql",
         json={"query": query, "variables": variables},
         headers={

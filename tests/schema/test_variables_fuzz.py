@@ -13,7 +13,6 @@ import datetime
 import json
 from typing import Any
 
-import httpx
 from graphql import (
     GraphQLArgument,
     GraphQLEnumType,
@@ -34,6 +33,7 @@ from hypothesis import strategies as st
 
 from graph.db import Database
 from schema.build import build_schema
+from tests import loopback
 from tests.access_matrix_graph import (
     PURPOSE,
     ROLES,
@@ -156,7 +156,7 @@ def document(root: str, name: str, field: GraphQLField) -> str:
 
 
 def check(base_url: str, token: str, query: str, variables: dict[str, Any]) -> None:
-    response = httpx.post(
+    response = loopback.post(
         f"{base_url}/graphql",
         content=json.dumps({"query": query, "variables": variables}),
         headers={

@@ -6,11 +6,11 @@ import json
 import time
 from typing import Any
 
-import httpx
 import pytest
 from starlette.applications import Starlette
 
 from graph.db import Database
+from tests import loopback
 from tests.graphql_client import error_codes, post_graphql
 from tests.small_graph import create_small_graph
 from visor.settings import Settings
@@ -60,8 +60,8 @@ async def consult_events(db: Database) -> list[dict[str, object]]:
 
 
 def test_healthz_and_readyz(base_url: str) -> None:
-    assert httpx.get(f"{base_url}/healthz").json() == {"status": "ok"}
-    ready = httpx.get(f"{base_url}/readyz")
+    assert loopback.get(f"{base_url}/healthz").json() == {"status": "ok"}
+    ready = loopback.get(f"{base_url}/readyz")
     assert ready.status_code == 200 and ready.json() == {"status": "ready"}
 
 
@@ -108,7 +108,7 @@ async def test_get_requests_work_and_chain_audit_events(
 ) -> None:
     await create_small_graph(db)
     for ref in ("VR-0000001", "VR-0000003"):
-        response = httpx.get(
+        response = loopback.get(
             f"{base_url}/graphql",
             params={
                 "query": 'query($r: String!) { nominal(visorRef: $r, purpose: "t") { visorRef } }',

@@ -14,6 +14,7 @@ from starlette.applications import Starlette
 
 from graph.db import Database
 from schema.limits import RECORD_VIEW_CALL_WEIGHT, RECORD_VIEW_WEIGHT
+from tests import loopback
 from tests.graphql_client import error_codes
 from tests.small_graph import create_small_graph
 from visor.app import create_app
@@ -54,7 +55,7 @@ def bearer(settings: Settings) -> dict[str, str]:
 
 
 def post(url: str, settings: Settings, query: str) -> httpx.Response:
-    return httpx.post(
+    return loopback.post(
         f"{url}/graphql",
         json={"query": query},
         headers={**bearer(settings), "X-Visor-Purpose": "caseload"},
@@ -117,7 +118,7 @@ def test_the_cost_error_says_what_to_do(limited: tuple[Starlette, str], settings
 def test_a_body_over_the_limit_gets_413(limited: tuple[Starlette, str]) -> None:
     _, url = limited
     padding = "#" * 5000 + "\n{ __typename }"
-    response = httpx.post(f"{url}/graphql", json={"query": padding}, timeout=30)
+    response = loopback.post(f"{url}/graphql", json={"query": padding}, timeout=30)
     assert response.status_code == 413
     assert response.json()["errors"][0]["extensions"]["code"] == "REQUEST_TOO_LARGE"
 
@@ -131,7 +132,7 @@ def test_a_chunked_body_over_the_limit_gets_413(limited: tuple[Starlette, str]) 
             yield b"#" * 1000
         yield b'"}'
 
-    response = httpx.post(
+    response = loopback.post(
         f"{url}/graphql",
         content=chunks(),
         headers={"Content-Type": "application/json"},
@@ -146,7 +147,7 @@ async def test_a_body_within_the_limit_is_served(
 ) -> None:
     await create_small_graph(db)
     _, url = limited
-    response = httpx.post(
+    response = loopback.post(
         f"{url}/graphql", json={"query": "{ __typename }"}, headers=bearer(settings), timeout=30
     )
     assert response.status_code == 200
@@ -155,7 +156,7 @@ async def test_a_body_within_the_limit_is_served(
 
 async def test_batching_is_off(db: Database, base_url: str, settings: Settings) -> None:
     await create_small_graph(db)
-    response = httpx.post(
+    response = loopback.post(
         f"{base_url}/graphql",
         json=[{"query": "{ __typename }"}, {"query": "{ __typename }"}],
         headers=bearer(settings),
@@ -170,7 +171,7 @@ async def test_production_refuses_introspection(
     db: Database, production: str, settings: Settings
 ) -> None:
     await create_small_graph(db)
-    response = httpx.post(
+    response = loopback.post(
         f"{production}/graphql",
         json={"query": "{ __schema { types { name } } }"},
         headers=bearer(settings),
@@ -197,11 +198,11 @@ async def test_production_gives_no_suggestions(
 ) -> None:
     await create_small_graph(db)
     headers = bearer(settings)
-    development = httpx.post(
+    development = loopback.post(
         f"{base_url}/graphql", json={"query": query}, headers=headers, timeout=30
     ).json()
     assert "Did you mean" in str(development["errors"])  # the suggestion production hides
-    body = httpx.post(
+    body = loopback.post(
         f"{production}/graphql", json={"query": query}, headers=headers, timeout=30
     ).json()
     assert set(error_codes(body)) == {"GRAPHQL_VALIDATION_FAILED"}

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import base64
 
-import httpx
 import pytest
 
 from graph.db import Database
+from tests import loopback
 from tests.graphql_client import error_codes, post_graphql
 from tests.small_graph import create_small_graph
 from visor.settings import Settings
@@ -25,9 +25,9 @@ ANONYMOUS = [
 @pytest.mark.parametrize("method", ["POST", "GET"])
 def test_no_token_is_401_with_a_graphql_error(base_url: str, query: str, method: str) -> None:
     if method == "POST":
-        response = httpx.post(f"{base_url}/graphql", json={"query": query}, timeout=30)
+        response = loopback.post(f"{base_url}/graphql", json={"query": query}, timeout=30)
     else:
-        response = httpx.get(f"{base_url}/graphql", params={"query": query}, timeout=30)
+        response = loopback.get(f"{base_url}/graphql", params={"query": query}, timeout=30)
     assert response.status_code == 401, response.text
     assert response.headers["content-type"] == "application/json"
     assert response.headers["www-authenticate"] == "Bearer"
@@ -40,7 +40,7 @@ def test_no_token_is_401_with_a_graphql_error(base_url: str, query: str, method:
     "authorization", ["Bearer not-a-jwt", "Basic dXNlcjpwdw==", "Bearer"], ids=str
 )
 def test_a_bad_token_is_401(base_url: str, authorization: str) -> None:
-    response = httpx.post(
+    response = loopback.post(
         f"{base_url}/graphql",
         json={"query": "{ __typename }"},
         headers={"Authorization": authorization},
@@ -55,7 +55,7 @@ async def test_an_unknown_or_inactive_officer_is_401(
     await create_small_graph(db)
     for staff_id, reason in (("T-NOBODY", "no officer"), ("T-OLD", "not active")):
         token = issue_token(settings.secret, staff_id)
-        response = httpx.post(
+        response = loopback.post(
             f"{base_url}/graphql",
             json={"query": "{ __typename }"},
             headers={"Authorization": f"Bearer {token}"},
@@ -79,7 +79,7 @@ async def test_with_a_token_typename_and_introspection_answer(
 
 
 def test_graphiql_page_loads_without_a_token(base_url: str) -> None:
-    response = httpx.get(f"{base_url}/graphql", headers={"Accept": "text/html"}, timeout=30)
+    response = loopback.get(f"{base_url}/graphql", headers={"Accept": "text/html"}, timeout=30)
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("text/html")
     assert "graphiql" in response.text.lower()
@@ -92,7 +92,7 @@ def test_post_graphql_accepts_401_only_for_unauthenticated(base_url: str) -> Non
 
 def test_a_malformed_token_does_not_quote_the_decoder(base_url: str) -> None:
     header = base64.urlsafe_b64encode(b"\xb7\xff").rstrip(b"=").decode()
-    response = httpx.post(
+    response = loopback.post(
         f"{base_url}/graphql",
         json={"query": "{ __typename }"},
         headers={"Authorization": f"Bearer {header}.e30.c2ln"},

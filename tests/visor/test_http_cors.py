@@ -11,6 +11,7 @@ import httpx
 import pytest
 
 from graph.db import Database
+from tests import loopback
 from tests.small_graph import create_small_graph
 from visor.app import create_app
 from visor.serving import serving
@@ -50,19 +51,19 @@ async def test_answers_to_a_front_end_carry_the_origin(
 ) -> None:
     await create_small_graph(db)
     token = issue_token(settings.secret, "T-MGR")
-    response = httpx.post(
+    response = loopback.post(
         f"{with_cors}/graphql",
         json={"query": "{ __typename }"},
         headers={"Origin": FRONT_END, "Authorization": f"Bearer {token}"},
     )
     assert response.json() == {"data": {"__typename": "Query"}}
     assert response.headers["access-control-allow-origin"] == FRONT_END
-    refused = httpx.post(
+    refused = loopback.post(
         f"{with_cors}/graphql", json={"query": "{ __typename }"}, headers={"Origin": FRONT_END}
     )
     assert refused.status_code == 401  # the browser can read why
     assert refused.headers["access-control-allow-origin"] == FRONT_END
-    too_large = httpx.post(
+    too_large = loopback.post(
         f"{with_cors}/graphql", json={"query": "#" * 5000}, headers={"Origin": FRONT_END}
     )
     assert too_large.status_code == 413
@@ -74,7 +75,7 @@ def test_another_origin_gets_no_cors_headers(with_cors: str) -> None:
     preflight = httpx.options(f"{with_cors}/graphql", headers={"Origin": other, **PREFLIGHT})
     assert preflight.status_code == 400
     assert "access-control-allow-origin" not in preflight.headers
-    response = httpx.post(
+    response = loopback.post(
         f"{with_cors}/graphql", json={"query": "{ __typename }"}, headers={"Origin": other}
     )
     assert "access-control-allow-origin" not in response.headers

@@ -23,6 +23,7 @@ from bench.hostile_http import (
     graph_size_reader,
 )
 from graph.db import Database
+from tests import loopback
 from tests.small_graph import create_small_graph
 from visor.settings import Settings
 from visor.tokens import issue_token
@@ -60,7 +61,7 @@ async def test_hostile_requests_never_break_the_service(
 
 
 def post(base_url: str, settings: Settings, body: bytes) -> httpx.Response:
-    return httpx.post(
+    return loopback.post(
         f"{base_url}/graphql",
         content=body,
         headers={

@@ -10,6 +10,7 @@ import httpx
 import pytest
 
 from graph.db import Database
+from tests import loopback
 from tests.graphql_client import error_codes
 from tests.small_graph import create_small_graph
 from visor.media_type import GRAPHQL_RESPONSE, response_media_type
@@ -42,7 +43,7 @@ def post(
     if token is not None:
         headers["Authorization"] = f"Bearer {token}"
         headers["X-Visor-Purpose"] = "media type test"
-    return httpx.post(f"{base_url}/graphql", json=body, headers=headers, timeout=30)
+    return loopback.post(f"{base_url}/graphql", json=body, headers=headers, timeout=30)
 
 
 @pytest.fixture
@@ -118,7 +119,7 @@ async def test_refusals_before_execution_keep_their_status_without_data(
         "code": "BAD_USER_INPUT",
         "field": "operationName",
     }
-    not_json = httpx.post(
+    not_json = loopback.post(
         f"{base_url}/graphql",
         content=b"{",
         timeout=30,

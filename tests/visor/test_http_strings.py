@@ -11,6 +11,7 @@ import pytest
 from websockets.sync.client import connect
 
 from graph.db import Database
+from tests import loopback
 from tests.graphql_client import error_codes
 from tests.small_graph import create_small_graph
 from visor.settings import Settings
@@ -30,7 +31,7 @@ def raw_post(
     url: str, settings: Settings, request: object, **headers: str | bytes
 ) -> httpx.Response:
     """`request` as JSON with `\\ud800` escapes kept (json.dumps escapes what is not ASCII)."""
-    return httpx.post(
+    return loopback.post(
         f"{url}/graphql",
         content=json.dumps(request).encode("ascii"),
         headers={"Content-Type": "application/json", **token(settings), **headers},

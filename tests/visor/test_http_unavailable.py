@@ -8,12 +8,12 @@ from __future__ import annotations
 import json
 import time
 
-import httpx
 import pytest
 from websockets.sync.client import connect
 
 from graph.db import open_database
 from graph.local_server import LocalNeo4j
+from tests import loopback
 from tests.graphql_client import error_codes
 from tests.small_graph import create_small_graph
 from visor.app import create_app
@@ -45,14 +45,14 @@ async def test_neo4j_down_is_503_unavailable_within_seconds(
         ) as ws:
             ws.send(json.dumps({"type": "connection_init"}))
             assert json.loads(ws.recv(timeout=10))["type"] == "connection_ack"
-            answer = httpx.post(f"{url}/graphql", json={"query": VIEW}, headers=headers)
+            answer = loopback.post(f"{url}/graphql", json={"query": VIEW}, headers=headers)
             assert answer.json() == {"data": {"nominal": {"visorRef": "VR-0000001"}}}
-            assert httpx.get(f"{url}/readyz").status_code == 200
+            assert loopback.get(f"{url}/readyz").status_code == 200
 
             private_neo4j.stop()
 
             started = time.monotonic()
-            response = httpx.post(
+            response = loopback.post(
                 f"{url}/graphql", json={"query": VIEW}, headers=headers, timeout=60
             )
             took = time.monotonic() - started
@@ -65,7 +65,7 @@ async def test_neo4j_down_is_503_unavailable_within_seconds(
             assert took < ANSWER_WITHIN_SECONDS, took
 
             # No token: refused before Neo4j is asked, as always.
-            anonymous = httpx.post(f"{url}/graphql", json={"query": VIEW}, timeout=60)
+            anonymous = loopback.post(f"{url}/graphql", json={"query": VIEW}, timeout=60)
             assert anonymous.status_code == 401
 
             # The WebSocket's officer was looked up before: the resolver finds Neo4j gone.
@@ -80,8 +80,8 @@ async def test_neo4j_down_is_503_unavailable_within_seconds(
             ]
             assert took < ANSWER_WITHIN_SECONDS, took
 
-            ready = httpx.get(f"{url}/readyz", timeout=30)
+            ready = loopback.get(f"{url}/readyz", timeout=30)
             assert ready.status_code == 503
             assert ready.json()["status"] == "unavailable"
             assert "Neo4j unreachable" in ready.json()["reason"]
-            assert httpx.get(f"{url}/healthz").status_code == 200
+            assert loopback.get(f"{url}/healthz").status_code == 200

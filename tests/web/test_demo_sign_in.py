@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import dataclasses
 
-import httpx
 from playwright.async_api import expect
 
 from graph.db import Database
 from graph.demo import load_demo
+from tests import loopback
 from tests.web.conftest import Web
 from visor.app import create_app
 from visor.serving import serving
@@ -34,17 +34,17 @@ async def test_the_token_endpoint_issues_only_for_an_active_demo_officer(
     db: Database, base_url: str, settings: Settings
 ) -> None:
     await load_demo(db, nominals=20)
-    answer = httpx.post(f"{base_url}/app/dev/token", params={"staffId": "PSOS-0001"})
+    answer = loopback.post(f"{base_url}/app/dev/token", params={"staffId": "PSOS-0001"})
     assert answer.status_code == 200
     claims = load_verifier(settings).verify(answer.json()["token"])
     assert claims.staff_id == "PSOS-0001"
     for staff_id in ("NOBODY-1", "", "PSOS-0001' OR 1=1"):
-        refused = httpx.post(f"{base_url}/app/dev/token", params={"staffId": staff_id})
+        refused = loopback.post(f"{base_url}/app/dev/token", params={"staffId": staff_id})
         assert refused.status_code == 400, staff_id
         error = refused.json()["errors"][0]
         assert error["extensions"] == {"code": "BAD_USER_INPUT", "field": "staffId"}
     await db.write("MATCH (o:Officer {staffId: 'PSOS-0002'}) SET o.active = false")
-    inactive = httpx.post(f"{base_url}/app/dev/token", params={"staffId": "PSOS-0002"})
+    inactive = loopback.post(f"{base_url}/app/dev/token", params={"staffId": "PSOS-0002"})
     assert inactive.status_code == 400
 
 
@@ -54,8 +54,8 @@ async def test_a_production_service_offers_no_demo_sign_in(
     await load_demo(db, nominals=20)
     production = dataclasses.replace(settings, env="production")
     with serving(create_app(production, uri=neo4j_uri)) as url:
-        assert httpx.get(f"{url}/app/dev/officers").status_code == 404
+        assert loopback.get(f"{url}/app/dev/officers").status_code == 404
         # /app is then the static page only, which takes no POST
-        token = httpx.post(f"{url}/app/dev/token", params={"staffId": "PSOS-0001"})
+        token = loopback.post(f"{url}/app/dev/token", params={"staffId": "PSOS-0001"})
         assert token.status_code == 405 and "token" not in token.text
-        assert httpx.get(f"{url}/app/").status_code == 200
+        assert loopback.get(f"{url}/app/").status_code == 200

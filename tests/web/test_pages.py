@@ -6,12 +6,12 @@ import asyncio
 import time
 from typing import Any
 
-import httpx
 import pytest
 from playwright.async_api import Page, expect
 from starlette.applications import Starlette
 
 from graph.db import Database
+from tests import loopback
 from tests.graphql_client import post_graphql
 from tests.record_graph import SECRET_TEXTS, create_record_graph
 from tests.schema.test_transfer_workflow import RECEIVING_OFFICERS, request
@@ -173,7 +173,7 @@ async def test_graphiql_works_offline_from_the_pinned_files(web: Web) -> None:
 
 async def test_the_page_and_graphiql_carry_a_strict_csp(base_url: str) -> None:
     for path in ("/app/", "/graphql"):
-        response = httpx.get(base_url + path, headers={"Accept": "text/html"})
+        response = loopback.get(base_url + path, headers={"Accept": "text/html"})
         assert response.status_code == 200, path
         csp = response.headers["content-security-policy"]
         assert "default-src 'self'" in csp
