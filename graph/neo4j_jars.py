@@ -1,7 +1,8 @@
-"""Finding a Java that runs Neo4j 5.26, and the Neo4j Community jars resolved by Maven.
+"""Finding a Java that runs Neo4j 5.26, and the Neo4j Community jars.
 
-The jars are resolved once from the pom beside this module and copied into a cache under
-VISOR_HOME; Maven's own repository (~/.m2) caches the download between caches.
+The jars are fetched once into a cache under VISOR_HOME: the ones `jars.lock` pins, in parallel
+(graph/jars_lock.py), or, when the lock is for another version or the repository cannot be
+reached, as Maven resolves the pom beside this module (Maven's ~/.m2 caches its downloads).
 """
 
 from __future__ import annotations
@@ -15,7 +16,16 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from pathlib import Path
 
-POM = Path(__file__).parent / "neo4j-server" / "pom.xml"
+from graph.jars_lock import (
+    LOCK,
+    POM,
+    JarFetchError,
+    JarHashError,
+    fetch_jars,
+    maven_repository,
+    read_lock,
+)
+
 SUPPORTED_JAVA = (17, 21)
 _COMPLETE_MARKER = ".complete"
 
@@ -67,23 +77,42 @@ def java_major_version(java: Path) -> int:
 def ensure_jars(
     cache_dir: Path, *, pom: Path = POM, say: Callable[[str], None] = lambda _: None
 ) -> Path:
-    """The directory holding the Neo4j jars, resolving them with Maven the first time.
+    """The directory holding the Neo4j jars, fetching them the first time.
 
     The copy goes to a temporary sibling directory that is renamed into place when complete, so
     an interrupted download never leaves a half-filled cache behind.
     """
-    lib = cache_dir / neo4j_version(pom) / "lib"
+    version = neo4j_version(pom)
+    lib = cache_dir / version / "lib"
     if (lib / _COMPLETE_MARKER).exists():
         return lib
+    lib.parent.mkdir(parents=True, exist_ok=True)
+    locked = read_lock(version, pom.parent / LOCK.name)
+    if locked is not None:
+        staging = Path(tempfile.mkdtemp(prefix="lib-", dir=lib.parent))
+        repository = maven_repository()
+        say(f"fetching the {len(locked)} Neo4j {version} jars from {repository} into {lib} ...")
+        try:
+            fetch_jars(locked, staging, repository)
+            return _complete(staging, lib, version)
+        except JarHashError as error:
+            raise LocalServerError(f"refusing a Neo4j jar: {error}") from error
+        except JarFetchError as error:
+            say(f"could not fetch a jar ({error}); resolving with Maven instead")
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+    return _resolve_with_maven(pom, lib, version, say)
+
+
+def _resolve_with_maven(pom: Path, lib: Path, version: str, say: Callable[[str], None]) -> Path:
     mvn = shutil.which("mvn")
     if mvn is None:
         raise LocalServerError(
             "Maven (`mvn`) is required to fetch the Neo4j jars the first time, and none is on "
             "PATH (install Maven, or set NEO4J_URI to use another Neo4j)"
         )
-    lib.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix="lib-", dir=lib.parent))
-    say(f"resolving Neo4j {neo4j_version(pom)} jars with Maven into {lib} ...")
+    say(f"resolving Neo4j {version} jars with Maven into {lib} ...")
     result = subprocess.run(
         [
             mvn,
@@ -104,7 +133,11 @@ def ensure_jars(
         shutil.rmtree(staging, ignore_errors=True)
         detail = _last_error_line(result.stdout + result.stderr)
         raise LocalServerError(f"could not resolve the Neo4j jars with Maven: {detail}")
-    (staging / _COMPLETE_MARKER).write_text(neo4j_version(pom) + "\n")
+    return _complete(staging, lib, version)
+
+
+def _complete(staging: Path, lib: Path, version: str) -> Path:
+    (staging / _COMPLETE_MARKER).write_text(version + "\n")
     if lib.exists():
         shutil.rmtree(lib)
     staging.rename(lib)
