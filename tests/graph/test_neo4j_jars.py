@@ -8,9 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from graph.jars_lock import read_lock
+from graph.jars_lock import POM, read_lock
 from graph.neo4j_jars import (
-    POM,
     LocalServerError,
     ensure_jars,
     find_java,
