@@ -147,5 +147,15 @@ def test_missing_java_and_missing_maven_are_clear(tmp_path: Path) -> None:
     java_only.mkdir()
     java = subprocess.run(["which", "java"], capture_output=True, text=True, check=True)
     (java_only / "java").symlink_to(os.path.realpath(java.stdout.strip()))
-    no_maven = visor("db", "start", env={**env, "PATH": str(java_only)})
-    assert "Maven (`mvn`) is required" in one_error_line(no_maven)
+    # The locked jars can be neither fetched nor copied from ~/.m2, so Maven would resolve them.
+    unreachable = {
+        **env,
+        "PATH": str(java_only),
+        "VISOR_MAVEN_REPOSITORY": "http://127.0.0.1:9",
+        "HOME": str(tmp_path / "empty-home"),
+    }
+    no_maven = visor("db", "start", env=unreachable)
+    assert no_maven.returncode == 1, no_maven
+    said = no_maven.stderr.strip().splitlines()
+    assert "resolving with Maven instead" in said[-2]
+    assert said[-1].startswith("visor: error: Maven (`mvn`) is required"), no_maven.stderr
