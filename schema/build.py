@@ -15,6 +15,7 @@ from schema.analysis_query import AnalysisQuery
 from schema.audit_query import AuditQuery
 from schema.data_quality_query import DataQualityQuery
 from schema.directory_query import DirectoryQuery
+from schema.document_cache import ParsedDocuments
 from schema.errors import VisorErrors
 from schema.guarded_validation import GuardedValidation
 from schema.limits import QueryCostLimiter
@@ -91,12 +92,14 @@ def build_schema(
     # Factories, so every request gets fresh extension instances.
     extensions: list[Callable[[], SchemaExtension]] = [
         lambda: MaxTokensLimiter(max_token_count=max_tokens),
+        ParsedDocuments,
         # Depth, aliases and the fields fragments multiply, measured once per fragment before
         # any validation rule walks the document (a document within the token limit has at
         # most that many fields unless fragments multiply them).
         lambda: GuardedValidation(
             max_depth=max_depth, max_aliases=max_aliases, max_fields=max_tokens
         ),
+        # After the validation, whose verdict it needs; the cost is the request's, not the text's.
         lambda: QueryCostLimiter(max_cost=max_cost),
         lambda: VisorErrors(hide_suggestions=production),
         RefusalAudit,

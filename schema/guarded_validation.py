@@ -7,7 +7,7 @@ written out (at most the token limit, so only what fragments multiply is refused
 other. A document over any of them is refused there, and the rules (graphql-core's, the cost
 rule, introspection in production) then run on documents of bounded size. Every error of this
 step carries `extensions.code`; an exception of a rule is answered, never thrown past the
-error masking.
+error masking. A text that validated before is not walked again (schema/document_cache.py).
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from graphql import DocumentNode, GraphQLError
 from strawberry.extensions import SchemaExtension
 from strawberry.schema.schema import validate_document
 
+from schema.document_cache import VALID_DOCUMENTS
 from schema.document_shape import operation_shapes
 
 log = logging.getLogger("visor.errors")
@@ -40,7 +41,14 @@ class GuardedValidation(SchemaExtension):
         document = context.graphql_document
         # Strawberry runs its own validation only when no extension has (errors still None).
         if document is not None and context.pre_execution_errors is None:
-            context.pre_execution_errors = self.limit_errors(document) or self.rule_errors(document)
+            seen = (context.schema, context.query, tuple(context.validation_rules))
+            if context.query and seen in VALID_DOCUMENTS:
+                context.pre_execution_errors = []
+            else:
+                errors = self.limit_errors(document) or self.rule_errors(document)
+                if not errors and context.query:
+                    VALID_DOCUMENTS.add(seen)
+                context.pre_execution_errors = errors
         yield
 
     def limit_errors(self, document: DocumentNode) -> list[GraphQLError]:

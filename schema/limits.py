@@ -1,4 +1,4 @@
-"""Query cost: an estimate of the work an operation asks for, checked during validation, so an
+"""Query cost: an estimate of the work an operation asks for, checked with validation, so an
 over-budget operation is refused before any resolver runs.
 
 Each field costs 1; the selection below a field is multiplied by the number of items the field
@@ -35,12 +35,11 @@ from graphql import (
     InlineFragmentNode,
     OperationDefinitionNode,
     SelectionSetNode,
+    TypeInfo,
     ValidationContext,
-    ValidationRule,
     get_named_type,
     get_nullable_type,
     is_list_type,
-    validate,
     value_from_ast,
 )
 from graphql.pyutils import Undefined
@@ -64,51 +63,65 @@ request reads at most about 160 record views, or asks for about 27 nominals one 
 
 
 class QueryCostLimiter(SchemaExtension):
-    """Refuses operations whose estimated cost is above `max_cost` (see the module docstring)."""
+    """Refuses operations whose estimated cost is above `max_cost` (see the module docstring).
+
+    It checks a document once the validation before it (schema/guarded_validation.py, earlier
+    among the schema's extensions) found nothing wrong, outside the validation rules: the cost
+    depends on the request's variables, the rules' verdict on the document alone, which is
+    what lets that verdict be reused for the next request of the same text."""
 
     def __init__(self, *, max_cost: int) -> None:
         self.max_cost = max_cost
 
-    def on_operation(self) -> Iterator[None]:
-        rule = cost_rule(self.max_cost, self.execution_context.variables or {})
-        self.execution_context.validation_rules = (
-            *self.execution_context.validation_rules,
-            rule,
-        )
+    def on_validate(self) -> Iterator[None]:
+        context = self.execution_context
+        document = context.graphql_document
+        if document is not None and not context.pre_execution_errors:
+            refused = [
+                too_costly(operation, cost, self.max_cost)
+                for operation, cost in operation_costs(
+                    context.schema._schema, document, context.variables or {}
+                )
+                if cost > self.max_cost
+            ]
+            if refused:
+                context.pre_execution_errors = refused
         yield
 
 
-def cost_rule(max_cost: int, variables: Mapping[str, Any]) -> type[ValidationRule]:
-    """A validation rule for one request (`variables` give the page sizes asked for)."""
+def too_costly(operation: OperationDefinitionNode, cost: int, max_cost: int) -> GraphQLError:
+    return GraphQLError(
+        f"The query is too costly: about {cost}, above the limit of {max_cost}. "
+        "Ask for fewer items (a smaller `first`) or fewer nested lists.",
+        operation,
+        extensions={"code": TOO_COSTLY, "cost": cost, "maxCost": max_cost},
+    )
 
-    class QueryCostRule(ValidationRule):
-        def enter_operation_definition(self, node: OperationDefinitionNode, *_: Any) -> None:
-            root = self.context.schema.get_root_type(node.operation)
-            if root is None:
-                return
-            cost = _CostEstimate(self.context, dict(variables)).selections(node.selection_set, root)
-            if cost > max_cost:
-                self.report_error(
-                    GraphQLError(
-                        f"The query is too costly: about {cost}, above the limit of {max_cost}. "
-                        "Ask for fewer items (a smaller `first`) or fewer nested lists.",
-                        node,
-                        extensions={"code": TOO_COSTLY, "cost": cost, "maxCost": max_cost},
-                    )
-                )
 
-    return QueryCostRule
+def operation_costs(
+    schema: GraphQLSchema, document: DocumentNode, variables: Mapping[str, Any]
+) -> list[tuple[OperationDefinitionNode, int]]:
+    """Each operation of `document` with its estimated cost (`variables` give the page sizes
+    asked for)."""
+    context = ValidationContext(schema, document, TypeInfo(schema), lambda _: None)
+    costs = []
+    for definition in document.definitions:
+        if isinstance(definition, OperationDefinitionNode):
+            root = schema.get_root_type(definition.operation)
+            if root is not None:
+                estimate = _CostEstimate(context, dict(variables))
+                costs.append((definition, estimate.selections(definition.selection_set, root)))
+    return costs
 
 
 def estimated_cost(
     schema: GraphQLSchema, document: DocumentNode, variables: Mapping[str, Any] | None = None
 ) -> int:
-    """The cost the limit computes for `document` (a limit of 0 refuses anything and says it)."""
-    errors = validate(schema, document, [cost_rule(0, variables or {})])
-    costs = [e.extensions["cost"] for e in errors if e.extensions and "cost" in e.extensions]
+    """The cost the limit computes for `document`, which holds one operation."""
+    costs = operation_costs(schema, document, variables or {})
     if len(costs) != 1:
-        raise ValueError(f"no cost for the document: {errors}")
-    return int(costs[0])
+        raise ValueError(f"not one operation with a cost: {len(costs)}")
+    return costs[0][1]
 
 
 class _CostEstimate:
