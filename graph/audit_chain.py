@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -21,7 +22,7 @@ MERGE (c:AuditChain {name: 'main'})
   ON CREATE SET c.seq = 0, c.hash = ''
 SET c.lockedAt = $at
 RETURN c.seq AS seq, c.hash AS hash,
-       COLLECT { MATCH (n:Nominal) WHERE n.uid IN $nominalUids
+       COLLECT { MATCH (n:Nominal) WHERE n.uid IN $nominalUids OR n.visorRef IN $visorRefs
                  RETURN DISTINCT n.uid ORDER BY n.uid } AS nominalUids
 """
 
@@ -74,11 +75,19 @@ async def append_event(
     officer_uid: str,
     nominal_uids: list[str],
     purpose: str | None,
-) -> AuditEntry:
+    visor_refs: Sequence[str] = (),
+) -> AuditEntry | None:
+    """The event appended, naming the nominals of `nominal_uids` and of `visor_refs` that
+    exist; None, with nothing appended, when `visor_refs` are given and name none of them (a
+    consultation logged beside the read that finds whether the nominal exists)."""
     at = datetime.now(UTC)
     # The entry names exactly the nominals it links (CONCERNS), each once, so that the hash can
     # be recomputed from the graph.
-    head = (await tx.run(LOCK_HEAD, at=at, nominalUids=list(nominal_uids)))[0]
+    head = (
+        await tx.run(LOCK_HEAD, at=at, nominalUids=list(nominal_uids), visorRefs=list(visor_refs))
+    )[0]
+    if visor_refs and not head["nominalUids"]:
+        return None
     entry = AuditEntry(
         seq=int(head["seq"]) + 1,
         at=at,

@@ -48,3 +48,20 @@ async def record_consultation(
             tx, action="CONSULT", officer_uid=actor.uid, nominal_uids=nominal_uids, purpose=purpose
         )
     )
+
+
+async def record_consultation_of(
+    *, db: Database, actor: Actor, visor_ref: str, purpose: str
+) -> None:
+    """`record_consultation` of the nominal `visor_ref` names, found by the event's own query,
+    so that it can run beside the read of that nominal; nothing when there is none."""
+    await db.write_tx(
+        lambda tx: append_event(
+            tx,
+            action="CONSULT",
+            officer_uid=actor.uid,
+            nominal_uids=[],
+            visor_refs=[visor_ref],
+            purpose=purpose,
+        )
+    )

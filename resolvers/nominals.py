@@ -9,6 +9,7 @@ as the other end of an association are likewise identity only (`Reach.LINKED`).
 
 from __future__ import annotations
 
+import asyncio
 import re
 from dataclasses import dataclass, replace
 from enum import Enum
@@ -20,7 +21,7 @@ from graph.queries.record_view import ViewParts
 from loaders import Loaders
 from resolvers import paging
 from resolvers.actor import Actor
-from resolvers.audit import record_consultation, require_purpose
+from resolvers.audit import record_consultation, record_consultation_of, require_purpose
 from resolvers.errors import BadUserInput, NotFound, quoted
 from resolvers.record_view import prime_loaders
 
@@ -108,10 +109,20 @@ async def get_nominal(
     (resolvers/record_view.py)."""
     stated = require_purpose(purpose)
     view = parts if loaders is not None and parts is not None else ViewParts()
-    nominal, found = await queries.nominal_view_by_visor_ref(db, visor_ref, view)
+    # The consultation is logged beside the read rather than after it (the read's time saved);
+    # nothing is returned until both have succeeded.
+    read, logged = await asyncio.gather(
+        queries.nominal_view_by_visor_ref(db, visor_ref, view),
+        record_consultation_of(db=db, actor=actor, visor_ref=visor_ref, purpose=stated),
+        return_exceptions=True,
+    )
+    for outcome in (read, logged):
+        if isinstance(outcome, BaseException):
+            raise outcome
+    assert isinstance(read, tuple)
+    nominal, found = read
     if nominal is None:
         raise NotFound(f"visorRef: no nominal {quoted(visor_ref)}", field="visorRef")
-    await record_consultation(db=db, actor=actor, nominal_uids=[nominal["uid"]], purpose=stated)
     if loaders is not None:
         prime_loaders(loaders=loaders, parts=view, found=found)
     return nominal

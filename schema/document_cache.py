@@ -21,6 +21,12 @@ from strawberry.extensions import SchemaExtension
 CACHED_DOCUMENTS = 256
 
 
+def parsed(query: str, **options: Any) -> DocumentNode:
+    """graphql-core's `parse(query, **options)`, once for each text and options. The document
+    is shared: nothing may change it."""
+    return _parsed(query, tuple(sorted(options.items())))
+
+
 @lru_cache(maxsize=CACHED_DOCUMENTS)
 def _parsed(query: str, options: tuple[tuple[str, Any], ...]) -> DocumentNode:
     return parse(query, **dict(options))
@@ -35,8 +41,7 @@ class ParsedDocuments(SchemaExtension):
         if context.query and context.graphql_document is None:
             # A text that does not parse is left to strawberry's own parse, which reports it.
             with suppress(Exception):
-                options = tuple(sorted(context.parse_options.items()))
-                context.graphql_document = _parsed(context.query, options)
+                context.graphql_document = parsed(context.query, **context.parse_options)
         yield
 
 

@@ -17,6 +17,7 @@ from graphql import (
     visit,
 )
 
+from schema.document_cache import parsed
 from visor.request_errors import RequestError, bad_user_input
 
 
@@ -114,7 +115,8 @@ def _literal_at(query: str, position: int, *, max_tokens: int) -> str:
 
 def _check_single_operation(query: str, *, max_tokens: int) -> None:
     try:
-        document = parse(query, no_location=True, max_tokens=max_tokens)
+        # The schema's parse of the same text, which it then takes from the cache.
+        document = parsed(query, max_tokens=max_tokens)
     except GraphQLError:
         return  # the schema's own parsing reports it, with its location
     operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]

@@ -343,3 +343,23 @@ async def test_node_lookup_is_audited_and_checks_ids(
     assert error(missing) == ("NOT_FOUND", "id")
     garbage = post(base_url, settings, "query($id: ID!) { node(id: $id) { id } }", {"id": "%%%"})
     assert error(garbage) == ("BAD_USER_INPUT", "id")
+
+
+async def test_a_read_by_visor_ref_is_one_consultation_and_a_missing_one_none(
+    register: None, db: Database, base_url: str, settings: Settings
+) -> None:
+    # The consultation is logged beside the read (resolvers/nominals.py get_nominal).
+    query = "query($ref: String!) { nominal(visorRef: $ref) { visorRef } }"
+    missing = post(base_url, settings, query, {"ref": "VR-0009999"})
+    assert error(missing) == ("NOT_FOUND", "visorRef")
+    assert await db.read("MATCH (e:AuditEvent) RETURN e.seq AS seq") == []
+
+    found = post(base_url, settings, query, {"ref": "VR-0000002"})
+    assert found == {"data": {"nominal": {"visorRef": "VR-0000002"}}}
+    events = await db.read(
+        "MATCH (e:AuditEvent)-[:BY]->(o:Officer) RETURN e.action AS action, o.staffId AS by, "
+        "e.purpose AS purpose, COLLECT { MATCH (e)-[:CONCERNS]->(n) RETURN n.visorRef } AS refs"
+    )
+    assert events == [
+        {"action": "CONSULT", "by": "T-A", "purpose": "caseload", "refs": ["VR-0000002"]}
+    ]
