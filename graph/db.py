@@ -16,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import Awaitable, Callable
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 
@@ -128,7 +129,8 @@ class Database:
     async def read_tx(self, work: Callable[[CountingTx], Awaitable[T]]) -> T:
         try:
             async with self._session() as session:
-                return await session.execute_read(lambda tx: work(CountingTx(tx, self.counter)))
+                with _begin_with_first_query(session):
+                    return await session.execute_read(lambda tx: work(CountingTx(tx, self.counter)))
         except OUTAGES as exc:
             self.outage = self.outage or exc
             raise
@@ -136,13 +138,25 @@ class Database:
     async def write_tx(self, work: Callable[[CountingTx], Awaitable[T]]) -> T:
         try:
             async with self._session() as session:
-                return await session.execute_write(lambda tx: work(CountingTx(tx, self.counter)))
+                with _begin_with_first_query(session):
+                    return await session.execute_write(
+                        lambda tx: work(CountingTx(tx, self.counter))
+                    )
         except OUTAGES as exc:
             self.outage = self.outage or exc
             raise
 
     async def close(self) -> None:
         await self.driver.close()
+
+
+def _begin_with_first_query(session: AsyncSession) -> AbstractContextManager[object]:
+    """Within it, the session's transaction functions send BEGIN with their first query, as
+    the driver's `execute_query` does (one network round trip fewer). This is the driver's
+    private switch for that (neo4j 6.1, pinned in constraints.txt); a driver without it sends
+    BEGIN on its own, as before."""
+    switch: AbstractContextManager[object] | None = getattr(session, "_pipelined_begin", None)
+    return switch if switch is not None else nullcontext()
 
 
 def is_timeout(exc: Exception) -> bool:
@@ -163,11 +177,15 @@ class CountingTx:
 
 
 async def all_rows(result: AsyncResult) -> list[Row]:
-    """The result's rows as dicts, letting other requests run every YIELD_EVERY_SECONDS."""
+    """The result's rows as dicts, letting other requests run every YIELD_EVERY_SECONDS.
+
+    The project's queries return maps, lists and values, never bare nodes or relationships,
+    which `Record.data()` would turn into dicts by walking every value in Python (0.4 ms of a
+    record view's 3 ms read); a record is already a mapping of its columns."""
     rows = []
     held_since = time.monotonic()
     async for record in result:
-        rows.append(record.data())
+        rows.append(dict(record))
         if time.monotonic() - held_since > YIELD_EVERY_SECONDS:
             await asyncio.sleep(0)
             held_since = time.monotonic()
