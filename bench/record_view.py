@@ -290,6 +290,16 @@ def headlines(result: dict[str, Any]) -> list[tuple[str, str]]:
             "Cypher round trips per record-view request",
             "–".join(str(t) for t in (trips[0], trips[-1])) if len(trips) > 1 else str(trips[0]),
         ),
+        (
+            "record view against the hand-written query plus the audit append (p50; aim: 2)",
+            f"{result['ratio_p50_to_cypher_plus_audit']}x",
+        ),
+        (
+            "minimal audited read `nominal(visorRef:) { visorRef }` against `{ __typename }` "
+            "(p50; aim: 3)",
+            f"{result['minimal_audited_read']['p50_ms']} ms against "
+            f"{result['typename']['p50_ms']} ms: {result['ratio_p50_minimal_to_typename']}x",
+        ),
     ]
 
 
