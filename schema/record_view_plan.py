@@ -12,7 +12,13 @@ import datetime
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from strawberry.types.nodes import FragmentSpread, InlineFragment, SelectedField, Selection
+from graphql import (
+    FieldNode,
+    FragmentSpreadNode,
+    InlineFragmentNode,
+    SelectionNode,
+    value_from_ast_untyped,
+)
 
 from graph.queries.record_view import RecordsFilter, ViewParts
 from resolvers.errors import BadUserInput
@@ -47,43 +53,65 @@ CUSTODY: RecordsFilter = (("CustodyPeriod",), None, None, MAX_RECORDS)
 """The records key custodyStatus { openPeriod } reads (resolvers/records.py)."""
 
 
-def fields(selections: Iterable[Selection]) -> Iterator[SelectedField]:
-    """The fields of a selection set, through fragments and inline fragments."""
-    for selection in selections:
-        if isinstance(selection, SelectedField):
-            yield selection
-        elif isinstance(selection, FragmentSpread | InlineFragment):
-            yield from fields(selection.selections)
+class _Selection:
+    """A selection set of the request's document, walked through its fragments, with the
+    arguments of its fields valued from the request's variables."""
 
+    def __init__(self, info: Info) -> None:
+        # graphql-core's resolve info, which strawberry's `selected_fields` converts too.
+        self.field_nodes = info._raw_info.field_nodes
+        self.fragments = info._raw_info.fragments
+        self.variables = info.variable_values
 
-def nominal_parts(selections: Iterable[Selection]) -> ViewParts:
-    """The parts that `selections`, a selection set on Nominal, reads."""
-    picture = stewards = provenance = False
-    records: list[RecordsFilter] = []
-    for field in fields(selections):
-        if field.name in PICTURE_FIELDS:
-            picture = True
-        elif field.name == "records":
-            wanted = _records_filter(field.arguments)
-            if wanted is not None:
-                records.append(wanted)
-            stewards = True
-        elif field.name in LATEST_OF_KIND:
-            records.append(LATEST_OF_KIND[field.name])
-            stewards = True
-        elif field.name == "custodyStatus" and any(
-            sub.name == "openPeriod" for sub in fields(field.selections)
-        ):
-            records.append(CUSTODY)
-            stewards = True
-        elif field.name == "provenance":
-            provenance = stewards = True
-    return ViewParts(
-        picture=picture,
-        stewards=stewards,
-        provenance=provenance,
-        records=tuple(dict.fromkeys(records)),
-    )
+    def fields(self, selections: Iterable[SelectionNode]) -> Iterator[FieldNode]:
+        for selection in selections:
+            if isinstance(selection, FieldNode):
+                yield selection
+            elif isinstance(selection, InlineFragmentNode):
+                yield from self.fields(selection.selection_set.selections)
+            elif isinstance(selection, FragmentSpreadNode):
+                fragment = self.fragments.get(selection.name.value)
+                if fragment is not None:
+                    yield from self.fields(fragment.selection_set.selections)
+
+    def below(self, field: FieldNode) -> tuple[SelectionNode, ...]:
+        return tuple(field.selection_set.selections) if field.selection_set else ()
+
+    def arguments(self, field: FieldNode) -> dict[str, Any]:
+        return {
+            argument.name.value: value_from_ast_untyped(argument.value, self.variables)
+            for argument in field.arguments or ()
+        }
+
+    def nominal_parts(self, selections: Iterable[SelectionNode]) -> ViewParts:
+        """The parts that `selections`, a selection set on Nominal, reads."""
+        picture = stewards = provenance = False
+        records: list[RecordsFilter] = []
+        for field in self.fields(selections):
+            name = field.name.value
+            if name in PICTURE_FIELDS:
+                picture = True
+            elif name == "records":
+                wanted = _records_filter(self.arguments(field))
+                if wanted is not None:
+                    records.append(wanted)
+                stewards = True
+            elif name in LATEST_OF_KIND:
+                records.append(LATEST_OF_KIND[name])
+                stewards = True
+            elif name == "custodyStatus" and any(
+                sub.name.value == "openPeriod" for sub in self.fields(self.below(field))
+            ):
+                records.append(CUSTODY)
+                stewards = True
+            elif name == "provenance":
+                provenance = stewards = True
+        return ViewParts(
+            picture=picture,
+            stewards=stewards,
+            provenance=provenance,
+            records=tuple(dict.fromkeys(records)),
+        )
 
 
 def _records_filter(arguments: dict[str, Any]) -> RecordsFilter | None:
@@ -117,10 +145,17 @@ def _date(value: object) -> datetime.date | None:
 
 def view_parts(info: Info, *path: str) -> ViewParts:
     """The parts read by the Nominal selections found at `path` below the current field (for
-    a connection: "edges", "node")."""
-    level: list[Selection] = []
-    for field in info.selected_fields:
-        level.extend(field.selections)
+    a connection: "edges", "node"). Read from the document's nodes rather than strawberry's
+    `selected_fields`, which converts the whole selection (0.4 ms of a record view)."""
+    selection = _Selection(info)
+    level: list[SelectionNode] = []
+    for field in selection.field_nodes:
+        level.extend(selection.below(field))
     for name in path:
-        level = [sub for field in fields(level) if field.name == name for sub in field.selections]
-    return nominal_parts(level)
+        level = [
+            sub
+            for field in selection.fields(level)
+            if field.name.value == name
+            for sub in selection.below(field)
+        ]
+    return selection.nominal_parts(level)
