@@ -17,8 +17,8 @@ class RankedNominal:
 
 @strawberry.type(
     description="The highest-scoring nominals of the network (ties by visorRef), the number of "
-    "nominals the network held, and whether betweenness was estimated from a sample (above "
-    "500 nominals: 200 pivots, seed 0)."
+    "nominals the network held, and whether betweenness was estimated from a sample (in a "
+    "connected part of the network above 500 nominals: 200 pivots, seed 0; exact elsewhere)."
 )
 class Ranking:
     nominals: list[RankedNominal]
