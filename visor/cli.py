@@ -311,6 +311,7 @@ def serve_command(settings: Settings, args: argparse.Namespace) -> int:
     import uvicorn
 
     from visor.app import create_app
+    from visor.worker_processes import serve_workers
 
     uri = ensure_neo4j(settings, say=say)
     if args.demo or settings.uses_local_server:
@@ -323,7 +324,7 @@ def serve_command(settings: Settings, args: argparse.Namespace) -> int:
     # Each worker builds its app from the environment: the Bolt URI ensure_neo4j answered is
     # the settings' own (NEO4J_URI, or the local server on VISOR_BOLT_PORT).
     assert uri == settings.bolt_uri, (uri, settings.bolt_uri)
-    uvicorn.run(
+    serve_workers(
         "visor.app:app_from_environment",
         factory=True,
         host=args.host,
