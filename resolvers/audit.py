@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from graph.audit_chain import append_event
 from graph.db import Database
 from resolvers.actor import Actor
@@ -38,30 +40,25 @@ async def record_disclosure(
 
 
 async def record_consultation(
-    *, db: Database, actor: Actor, nominal_uids: list[str], purpose: str
+    *,
+    db: Database,
+    actor: Actor,
+    nominal_uids: list[str],
+    purpose: str,
+    visor_refs: Sequence[str] = (),
 ) -> None:
-    """One CONSULT event naming the officer, the nominals read, the purpose and the time."""
-    if not nominal_uids:
+    """One CONSULT event naming the officer, the nominals read, the purpose and the time. The
+    nominals of `visor_refs` are found by the event's own query, so that the event can be
+    appended beside the read of them; nothing is appended when they name none."""
+    if not nominal_uids and not visor_refs:
         return
-    await db.write_tx(
-        lambda tx: append_event(
-            tx, action="CONSULT", officer_uid=actor.uid, nominal_uids=nominal_uids, purpose=purpose
-        )
-    )
-
-
-async def record_consultation_of(
-    *, db: Database, actor: Actor, visor_ref: str, purpose: str
-) -> None:
-    """`record_consultation` of the nominal `visor_ref` names, found by the event's own query,
-    so that it can run beside the read of that nominal; nothing when there is none."""
     await db.write_tx(
         lambda tx: append_event(
             tx,
             action="CONSULT",
             officer_uid=actor.uid,
-            nominal_uids=[],
-            visor_refs=[visor_ref],
+            nominal_uids=nominal_uids,
+            visor_refs=visor_refs,
             purpose=purpose,
         )
     )

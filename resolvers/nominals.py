@@ -21,7 +21,7 @@ from graph.queries.record_view import ViewParts
 from loaders import Loaders
 from resolvers import paging
 from resolvers.actor import Actor
-from resolvers.audit import record_consultation, record_consultation_of, require_purpose
+from resolvers.audit import record_consultation, require_purpose
 from resolvers.errors import BadUserInput, NotFound, quoted
 from resolvers.record_view import prime_loaders
 
@@ -113,7 +113,9 @@ async def get_nominal(
     # nothing is returned until both have succeeded.
     read, logged = await asyncio.gather(
         queries.nominal_view_by_visor_ref(db, visor_ref, view),
-        record_consultation_of(db=db, actor=actor, visor_ref=visor_ref, purpose=stated),
+        record_consultation(
+            db=db, actor=actor, nominal_uids=[], visor_refs=[visor_ref], purpose=stated
+        ),
         return_exceptions=True,
     )
     for outcome in (read, logged):

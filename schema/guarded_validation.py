@@ -4,8 +4,9 @@ Before any validation rule walks the document, its shape (schema/document_shape.
 fragment measured once) is held to the limits: the fields it selects once its fragments are
 written out (at most the token limit, so only what fragments multiply is refused), the depth
 (VISOR_MAX_DEPTH), the aliases (VISOR_MAX_ALIASES) and how deep fragments spread into each
-other. A document over any of them is refused there, and the rules (graphql-core's, the cost
-rule, introspection in production) then run on documents of bounded size. Every error of this
+other. A document over any of them is refused there, and the rules (graphql-core's,
+introspection in production) then run on documents of bounded size; the cost limit follows,
+per request (schema/limits.py). Every error of this
 step carries `extensions.code`; an exception of a rule is answered, never thrown past the
 error masking. A text that validated before is not walked again (schema/document_cache.py).
 """
